@@ -1,0 +1,22 @@
+/**
+ * The migration list, in order. A static list (not a folder scan) so that the same set runs under
+ * tsx, vitest and any bundler. Add a new file, then one line here; never edit a landed migration.
+ */
+import type { Migration } from "kysely";
+import * as m0001 from "./0001_units";
+import * as m0002 from "./0002_unit_links";
+import * as m0003 from "./0003_people";
+import * as m0004 from "./0004_memberships";
+import * as m0005 from "./0005_settings";
+import * as m0006 from "./0006_plans";
+import * as m0007 from "./0007_articles";
+
+export const migrations: Record<string, Migration> = {
+  "0001_units": m0001,
+  "0002_unit_links": m0002,
+  "0003_people": m0003,
+  "0004_memberships": m0004,
+  "0005_settings": m0005,
+  "0006_plans": m0006,
+  "0007_articles": m0007,
+};

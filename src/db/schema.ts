@@ -1,0 +1,104 @@
+/**
+ * Table types for Kysely. Portable SQL only (SQLite and PostgreSQL): ids are text, instants are
+ * ISO-8601 UTC strings ("2026-11-24T16:59:59.999Z"), calendar dates are "YYYY-MM-DD" strings,
+ * booleans are 0/1 integers, structured values are JSON text.
+ */
+import type { Generated } from "kysely";
+
+export interface UnitTable {
+  id: string;
+  code: string;
+  name: string;
+  short_name: string | null;
+  kind: string;
+  /** Comma-separated school levels, e.g. "th,thcs"; empty for non-schools. */
+  levels: string;
+  parent_id: string | null;
+  reports_to_id: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  phone: string | null;
+  email: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UnitLinkTable {
+  id: string;
+  from_unit_id: string;
+  to_unit_id: string;
+  /** merge | rename | split | transfer */
+  kind: string;
+  effective_date: string;
+  note: string | null;
+}
+
+export interface PersonTable {
+  id: string;
+  full_name: string;
+  phone: string | null;
+  email: string | null;
+  /** thay | co | dong_chi | anh | chi | null (use the neutral form) */
+  address_as: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MembershipTable {
+  id: string;
+  person_id: string;
+  unit_id: string;
+  /** head | deputy | comms | office_staff | admin | cluster_head | staff */
+  role: string;
+  valid_from: string | null;
+  valid_to: string | null;
+  created_at: string;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface PlanTable {
+  id: string;
+  /** preset | file */
+  source: string;
+  /** The validated plan as JSON. */
+  content: string;
+  /** Hash of content: drafts and instances remember which version they were made under. */
+  version: string;
+  created_at: string;
+}
+
+export interface ArticleTable {
+  id: string;
+  unit_id: string;
+  url: string;
+  /** Lower-cased host + path without tracking parameters: the same link counts once per unit. */
+  url_key: string;
+  title: string;
+  /** website | fanpage | zalo_oa | press | other */
+  channel: string;
+  /** Press outlet name when channel is press. */
+  outlet: string | null;
+  topic: string | null;
+  published_on: string;
+  submitted_by: string | null;
+  created_at: string;
+}
+
+export interface MigrationLockRow {
+  id: Generated<number>;
+}
+
+export interface Database {
+  units: UnitTable;
+  unit_links: UnitLinkTable;
+  people: PersonTable;
+  memberships: MembershipTable;
+  settings: SettingTable;
+  plans: PlanTable;
+  articles: ArticleTable;
+}
