@@ -10,6 +10,9 @@ import * as m0004 from "./0004_memberships";
 import * as m0005 from "./0005_settings";
 import * as m0006 from "./0006_plans";
 import * as m0007 from "./0007_articles";
+import * as m0030 from "./0030_invites";
+import * as m0031 from "./0031_channel_links";
+import * as m0032 from "./0032_link_attempts";
 
 export const migrations: Record<string, Migration> = {
   "0001_units": m0001,
@@ -19,4 +22,7 @@ export const migrations: Record<string, Migration> = {
   "0005_settings": m0005,
   "0006_plans": m0006,
   "0007_articles": m0007,
+  "0030_invites": m0030,
+  "0031_channel_links": m0031,
+  "0032_link_attempts": m0032,
 };

@@ -89,6 +89,38 @@ export interface ArticleTable {
   created_at: string;
 }
 
+export interface InviteTable {
+  id: string;
+  person_id: string;
+  /** SHA-256 (HMAC when a pepper is set) of the normalised code; never the code itself. */
+  code_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  revoked_at: string | null;
+  /** Who made it ("cli" or a person id). */
+  created_by: string | null;
+}
+
+export interface ChannelLinkTable {
+  id: string;
+  person_id: string;
+  /** A ChannelId: web | telegram | zalo-oa | zalo-bot | zalo-personal */
+  channel: string;
+  chat_id: string;
+  platform_user_id: string;
+  linked_at: string;
+  last_interaction_at: string | null;
+  unreachable_at: string | null;
+}
+
+export interface LinkAttemptTable {
+  id: string;
+  channel: string;
+  chat_id: string;
+  at: string;
+}
+
 export interface MigrationLockRow {
   id: Generated<number>;
 }
@@ -101,4 +133,7 @@ export interface Database {
   settings: SettingTable;
   plans: PlanTable;
   articles: ArticleTable;
+  invites: InviteTable;
+  channel_links: ChannelLinkTable;
+  link_attempts: LinkAttemptTable;
 }
