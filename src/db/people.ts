@@ -6,7 +6,8 @@
  *   1. a member of U with P's phone;
  *   2. anyone with P's phone (the same person in a second unit, e.g. a principal who is also cụm trưởng);
  *   3. a member of U without a phone and with P's e-mail or name (a phone added later);
- *   without a phone: a member of U with P's e-mail (and no phone, or P's name), else with P's name.
+ *   without a phone: a member of U with P's name (and P's e-mail, when both have one). The e-mail
+ *   alone is not enough: a school's shared mailbox is written against several people.
  * Empty values never erase stored ones: one person can appear in several rows of a file.
  */
 import type { Kysely, Selectable } from "kysely";
@@ -185,9 +186,10 @@ function findInUnit(
       candidates.find((p) => p.phone === null && ((input.email && p.email === input.email) || sameName(p)))
     );
   }
+  // Without a phone the name decides: schools often share one mailbox between several people.
   const email = input.email;
   return (
-    (email ? candidates.find((p) => p.email === email && (p.phone === null || sameName(p))) : undefined) ??
+    (email ? candidates.find((p) => p.email === email && sameName(p)) : undefined) ??
     candidates.find((p) => sameName(p) && (p.email === null || !email || p.email === email))
   );
 }

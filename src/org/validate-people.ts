@@ -9,7 +9,7 @@ import { foldText, normalizeEmail, normalizePhone } from "../domain/contact";
 import { cellText } from "./cells";
 import type { LocatedTable } from "./columns";
 import type { PersonColumn } from "./person-columns";
-import type { Problem } from "./problems";
+import { type Problem, sortProblems } from "./problems";
 import { parseAddressAs, parseRole } from "./vocabulary";
 
 export function validatePersonRows(
@@ -71,5 +71,5 @@ export function validatePersonRows(
       inputs.push({ unitId, fullName, role, phone, email, addressAs });
     }
   }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, inputs };
+  return problems.length > 0 ? { ok: false, problems: sortProblems(problems) } : { ok: true, inputs };
 }

@@ -9,7 +9,7 @@ import { normalizeEmail, normalizePhone } from "../domain/contact";
 import type { LocalDate } from "../domain/org";
 import { type Cell, cellText, parseDateCell } from "./cells";
 import type { LocatedTable } from "./columns";
-import type { Problem } from "./problems";
+import { type Problem, sortProblems } from "./problems";
 import type { UnitColumn } from "./unit-columns";
 import { parseKind, parseLevels } from "./vocabulary";
 
@@ -132,7 +132,7 @@ export function validateUnitRows(
     rows.push({ rowNumber: r, input, successorCodes });
   }
   problems.push(...findParentCycles(rows, stored, header("parent_code")));
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, rows };
+  return problems.length > 0 ? { ok: false, problems: sortProblems(problems) } : { ok: true, rows };
 }
 
 /** A unit may not be its own ancestor, counting the parents stored and those in the file. */
