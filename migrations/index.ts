@@ -13,6 +13,9 @@ import * as m0007 from "./0007_articles";
 import * as m0030 from "./0030_invites";
 import * as m0031 from "./0031_channel_links";
 import * as m0032 from "./0032_link_attempts";
+import * as m0050 from "./0050_zalo_oa_tokens";
+import * as m0051 from "./0051_zalo_oa_consents";
+import * as m0052 from "./0052_zalo_zbs_usage";
 
 export const migrations: Record<string, Migration> = {
   "0001_units": m0001,
@@ -25,4 +28,7 @@ export const migrations: Record<string, Migration> = {
   "0030_invites": m0030,
   "0031_channel_links": m0031,
   "0032_link_attempts": m0032,
+  "0050_zalo_oa_tokens": m0050,
+  "0051_zalo_oa_consents": m0051,
+  "0052_zalo_zbs_usage": m0052,
 };

@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import { z } from "zod";
+import { buildZaloConfig, type ZaloConfig, zaloEnvFields } from "./config-zalo";
 
 const bool = z
   .string()
@@ -73,11 +74,12 @@ const envSchema = z.object({
   TELEGRAM_WEBHOOK_URL: optionalHttpUrl,
   TELEGRAM_WEBHOOK_SECRET: optionalText,
   TELEGRAM_API_ROOT: httpUrl.default("https://api.telegram.org"),
+  ...zaloEnvFields,
 });
 
 export type DatabaseTarget = { kind: "sqlite"; file: string } | { kind: "postgres"; url: string };
 
-export interface Config {
+export interface Config extends ZaloConfig {
   readonly database: DatabaseTarget;
   readonly dataDir: string;
   readonly port: number;
@@ -146,6 +148,7 @@ export function loadConfig(
   if (e.TELEGRAM_WEBHOOK_SECRET && !/^[A-Za-z0-9_-]{1,256}$/.test(e.TELEGRAM_WEBHOOK_SECRET)) {
     problems.push("TELEGRAM_WEBHOOK_SECRET: expected 1-256 characters A-Z a-z 0-9 _ -");
   }
+  const zalo = buildZaloConfig(e, env, path.resolve(cwd, e.DATA_DIR), cwd, problems);
   let database: DatabaseTarget | undefined;
   try {
     database = parseDatabaseUrl(e.DATABASE_URL, cwd);
@@ -182,6 +185,7 @@ export function loadConfig(
           apiRoot: e.TELEGRAM_API_ROOT,
         }
       : undefined,
+    ...zalo,
   };
   return Object.freeze(config);
 }

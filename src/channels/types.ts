@@ -113,6 +113,15 @@ export interface OutboundMessage {
   readonly parts: readonly TextPart[];
   readonly buttons?: readonly Button[] | undefined;
   readonly file?: OutboundFile | undefined;
+  /**
+   * Set on scheduled reminders: the reminder type (e.g. "overdue") and its values as plain text.
+   * A channel that may not send free text outside an interaction window sends an approved
+   * template instead (Zalo OA → ZBS template by phone), and asks for a tap to renew the window.
+   * Other adapters ignore it.
+   */
+  readonly reminder?:
+    | { readonly type: string; readonly params: Readonly<Record<string, string>> }
+    | undefined;
 }
 
 export type PermanentReason =
@@ -131,6 +140,14 @@ export type SendResult =
 /** Fetch-standard webhook handler, mounted by src/web at POST /webhooks/<channel id>. */
 export type WebhookHandler = (request: Request) => Promise<Response>;
 
+/** Another HTTP route a platform requires (Zalo OA: the domain-verification file, the OAuth callback). */
+export interface ChannelRoute {
+  readonly method: "GET" | "POST";
+  /** Absolute path on our server, e.g. "/oauth/zalo-oa/callback". */
+  readonly path: string;
+  readonly handler: WebhookHandler;
+}
+
 export interface ChannelAdapter {
   readonly id: ChannelId;
   readonly capabilities: ChannelCapabilities;
@@ -140,6 +157,8 @@ export interface ChannelAdapter {
   send(chat: ChatRef, message: OutboundMessage): Promise<SendResult>;
   /** Present when the platform pushes updates to us over HTTP. */
   readonly webhook?: WebhookHandler | undefined;
+  /** Extra routes mounted by src/web as they are, when the platform needs them. */
+  readonly routes?: readonly ChannelRoute[] | undefined;
   /** A link that opens a chat with the bot carrying an invite code, where the platform supports it. */
   inviteLink?(code: string): string | undefined;
 }

@@ -121,6 +121,34 @@ export interface LinkAttemptTable {
   at: string;
 }
 
+export interface ZaloOaTokenTable {
+  app_id: string;
+  access_token: string;
+  /** Single-use: replaced together with the access token on every refresh. */
+  refresh_token: string;
+  access_expires_at: string;
+  refresh_expires_at: string | null;
+  version: number;
+  updated_at: string;
+}
+
+export interface ZaloOaConsentTable {
+  /** OAuth state (random); also the key the CLI waits on. */
+  state: string;
+  code_verifier: string;
+  created_at: string;
+  completed_at: string | null;
+  error: string | null;
+}
+
+export interface ZaloZbsUsageTable {
+  /** YYYY-MM-DD in Asia/Ho_Chi_Minh. */
+  day: string;
+  sent: number;
+  zalo_remaining: number | null;
+  updated_at: string;
+}
+
 export interface MigrationLockRow {
   id: Generated<number>;
 }
@@ -136,4 +164,7 @@ export interface Database {
   invites: InviteTable;
   channel_links: ChannelLinkTable;
   link_attempts: LinkAttemptTable;
+  zalo_oa_tokens: ZaloOaTokenTable;
+  zalo_oa_consents: ZaloOaConsentTable;
+  zalo_zbs_usage: ZaloZbsUsageTable;
 }

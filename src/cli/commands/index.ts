@@ -8,6 +8,7 @@ import { orgExportCommand } from "./org-export";
 import { orgImportCommand } from "./org-import";
 import { peopleExportCommand } from "./people-export";
 import { peopleImportCommand } from "./people-import";
+import { zaloOaLoginCommand } from "./zalo-oa-login";
 
 export const commands: readonly Command[] = [
   migrateCommand,
@@ -16,4 +17,5 @@ export const commands: readonly Command[] = [
   orgExportCommand,
   peopleImportCommand,
   peopleExportCommand,
+  zaloOaLoginCommand,
 ];
