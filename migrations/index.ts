@@ -10,6 +10,10 @@ import * as m0004 from "./0004_memberships";
 import * as m0005 from "./0005_settings";
 import * as m0006 from "./0006_plans";
 import * as m0007 from "./0007_articles";
+import * as m0010 from "./0010_inbound_events";
+import * as m0011 from "./0011_outbox";
+import * as m0012 from "./0012_chat_choices";
+import * as m0013 from "./0013_stored_files";
 import * as m0030 from "./0030_invites";
 import * as m0031 from "./0031_channel_links";
 import * as m0032 from "./0032_link_attempts";
@@ -25,6 +29,10 @@ export const migrations: Record<string, Migration> = {
   "0005_settings": m0005,
   "0006_plans": m0006,
   "0007_articles": m0007,
+  "0010_inbound_events": m0010,
+  "0011_outbox": m0011,
+  "0012_chat_choices": m0012,
+  "0013_stored_files": m0013,
   "0030_invites": m0030,
   "0031_channel_links": m0031,
   "0032_link_attempts": m0032,

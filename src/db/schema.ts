@@ -149,6 +149,58 @@ export interface ZaloZbsUsageTable {
   updated_at: string;
 }
 
+export interface InboundEventTable {
+  channel: string;
+  platform_id: string;
+  chat_id: string;
+  kind: string;
+  /** received | done | failed | timed_out */
+  status: string;
+  error: string | null;
+  received_at: string;
+  processed_at: string | null;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  person_id: string | null;
+  channel: string;
+  chat_id: string;
+  /** OutboundMessage as JSON. */
+  message: string;
+  /** reply | reminder | alert | digest */
+  kind: string;
+  dedupe_key: string | null;
+  not_before: string;
+  attempts: Generated<number>;
+  /** pending | sending | sent | failed | dead */
+  status: string;
+  last_error: string | null;
+  platform_message_id: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface ChatChoiceTable {
+  channel: string;
+  chat_id: string;
+  /** [{label, payload}] JSON. */
+  choices: string;
+  outbox_id: number | null;
+  created_at: string;
+}
+
+export interface StoredFileTable {
+  id: string;
+  sha256: string;
+  path: string;
+  size_bytes: number;
+  mime_type: string;
+  original_name: string | null;
+  channel: string | null;
+  created_at: string;
+}
+
 export interface MigrationLockRow {
   id: Generated<number>;
 }
@@ -167,4 +219,8 @@ export interface Database {
   zalo_oa_tokens: ZaloOaTokenTable;
   zalo_oa_consents: ZaloOaConsentTable;
   zalo_zbs_usage: ZaloZbsUsageTable;
+  inbound_events: InboundEventTable;
+  outbox: OutboxTable;
+  chat_choices: ChatChoiceTable;
+  stored_files: StoredFileTable;
 }

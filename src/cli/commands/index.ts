@@ -3,11 +3,20 @@
  */
 import type { Command } from "../command";
 import { demoCommand } from "./demo";
+import { inviteBulkCommand } from "./invite-bulk";
+import { inviteCreateCommand } from "./invite-create";
+import { inviteRevokeCommand } from "./invite-revoke";
 import { migrateCommand } from "./migrate";
 import { orgExportCommand } from "./org-export";
 import { orgImportCommand } from "./org-import";
+import { peopleEraseCommand } from "./people-erase";
 import { peopleExportCommand } from "./people-export";
 import { peopleImportCommand } from "./people-import";
+import { peopleShowCommand } from "./people-show";
+import { planPresetsCommand } from "./plan-presets";
+import { planShowCommand } from "./plan-show";
+import { planUseCommand } from "./plan-use";
+import { planValidateCommand } from "./plan-validate";
 import { zaloOaLoginCommand } from "./zalo-oa-login";
 
 export const commands: readonly Command[] = [
@@ -17,5 +26,14 @@ export const commands: readonly Command[] = [
   orgExportCommand,
   peopleImportCommand,
   peopleExportCommand,
+  peopleShowCommand,
+  peopleEraseCommand,
+  inviteCreateCommand,
+  inviteBulkCommand,
+  inviteRevokeCommand,
   zaloOaLoginCommand,
+  planValidateCommand,
+  planPresetsCommand,
+  planUseCommand,
+  planShowCommand,
 ];

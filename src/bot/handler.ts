@@ -1,0 +1,112 @@
+/**
+ * The bot's entry point: one inbound event in, replies queued out. Every event is resolved to an
+ * Actor (person → roles → units) first; an unknown chat gets only how to link. State changes and
+ * the replies they cause are written in ONE transaction, then the dispatcher is kicked.
+ * Logs carry ids, channel and route: never message texts, names, phone numbers or chat ids.
+ */
+import type { InboundEvent } from "../channels/types";
+import type { Config } from "../config";
+import { touchLink } from "../db/channel-links";
+import type { Db } from "../db/index";
+import { type Lang, type Translate, translator } from "../i18n/index";
+import type { Logger } from "../log";
+import { enqueueMessage } from "../outbox/index";
+import { addressOf } from "./address";
+import type { ConversationHook } from "./conversation";
+import { resolveChat } from "./identity";
+import { type RouteContext, routeLinked, routeUnlinked } from "./routes";
+import type { StatusReporter } from "./status/reporter";
+
+export interface BotDeps {
+  readonly db: Db;
+  readonly config: Pick<Config, "lang" | "officeContact" | "sessionSecret">;
+  readonly log: Logger;
+  readonly dispatcher: { kick(): void };
+  /** Report commands, free text, taps and files of linked people (issue 4's engine). */
+  readonly conversation: ConversationHook;
+  readonly status: StatusReporter;
+  readonly now?: (() => Date) | undefined;
+}
+
+export type BotHandler = (event: InboundEvent) => Promise<void>;
+
+export function createBotHandler(deps: BotDeps): BotHandler {
+  const lang: Lang = deps.config.lang;
+  const t: Translate = translator(lang);
+  const contact = deps.config.officeContact ?? t("bot:contact.default");
+  const now = deps.now ?? (() => new Date());
+
+  return async (event) => {
+    const at = now();
+    let queued = 0;
+    let route = "none";
+    let personId: string | null = null;
+    try {
+      await deps.db.transaction().execute(async (trx) => {
+        const ctx: RouteContext = {
+          trx,
+          event,
+          now: at,
+          lang,
+          t,
+          contact,
+          pepper: deps.config.sessionSecret,
+          conversation: deps.conversation,
+          status: deps.status,
+          async reply(message, recipient) {
+            const result = await enqueueMessage(trx, {
+              chat: event.chat,
+              message: { lang, ...message },
+              kind: "reply",
+              now: at,
+              personId: recipient,
+            });
+            if (result.queued) queued++;
+          },
+        };
+        const outcome = await routeWithIdentity(ctx);
+        route = outcome.route;
+        personId = outcome.personId;
+      });
+    } catch (err) {
+      deps.log.error("bot.failed", {
+        channel: event.channel,
+        kind: event.kind,
+        error: err instanceof Error ? err.message : String(err),
+      });
+      await deps.db.transaction().execute(async (trx) => {
+        await enqueueMessage(trx, {
+          chat: event.chat,
+          message: { lang, parts: [{ key: "common:error.unexpected" }] },
+          kind: "reply",
+          now: at,
+          personId,
+        });
+      });
+      queued++;
+      route = "error";
+    }
+    deps.log.info("bot.handled", {
+      channel: event.channel,
+      kind: event.kind,
+      route,
+      personId,
+      replies: queued,
+    });
+    if (queued > 0) deps.dispatcher.kick();
+  };
+}
+
+async function routeWithIdentity(ctx: RouteContext): Promise<{ route: string; personId: string | null }> {
+  const resolved = await resolveChat(ctx.trx, ctx.event.chat);
+  if (!resolved) return { route: await routeUnlinked(ctx), personId: null };
+  await touchLink(ctx.trx, resolved.link.id, ctx.event.receivedAt);
+  const address = addressOf(resolved.actor.person, ctx.t);
+  const route = await routeLinked(ctx, resolved, {
+    t: ctx.t,
+    title: address.title,
+    name: address.name,
+    contact: ctx.contact,
+  });
+  return { route, personId: resolved.actor.person.id };
+}

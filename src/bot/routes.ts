@@ -1,0 +1,180 @@
+/**
+ * Routing, once the chat is resolved. Unlinked chats can only link (a /start payload, or a code
+ * typed as text); everything else they send gets the explanation. Linked people get the bot's own
+ * commands here; report commands, free text, taps and files go to the conversation hook.
+ */
+import type { InboundEvent } from "../channels/types";
+import { markLinkUnreachable, unlinkChat } from "../db/channel-links";
+import type { Db } from "../db/index";
+import { formatDateVi, localDateOf, localTimeOf } from "../domain/time";
+import type { Lang, Translate } from "../i18n/index";
+import { looksLikeInviteCode } from "../identity/codes";
+import { redeemInvite } from "../identity/invites";
+import { addressOf } from "./address";
+import { parseCommand } from "./commands";
+import type { ConversationContext, ConversationHook, ConversationInput } from "./conversation";
+import { type ResolvedChat, resolveChat } from "./identity";
+import { greeting, help, notLinked, type Reply, type Speaker, unknownCommand } from "./messages";
+import { myData } from "./mydata";
+import type { StatusReporter } from "./status/reporter";
+
+export interface RouteContext {
+  readonly trx: Db;
+  readonly event: InboundEvent;
+  readonly now: Date;
+  readonly lang: Lang;
+  readonly t: Translate;
+  readonly contact: string;
+  readonly pepper: string | undefined;
+  readonly conversation: ConversationHook;
+  readonly status: StatusReporter;
+  reply(message: Reply, personId: string | null): Promise<void>;
+}
+
+/** Button payload of the status of one unit: "status:<unitId>". */
+const STATUS_PAYLOAD = /^status:(.+)$/;
+
+export async function routeUnlinked(ctx: RouteContext): Promise<string> {
+  const { event } = ctx;
+  let code: string | null = null;
+  if (event.kind === "start") code = event.payload;
+  else if (event.kind === "text") {
+    const command = parseCommand(event.text);
+    if (command?.type === "bot" && command.name === "start" && command.args !== "") code = command.args;
+    else if (command === null && looksLikeInviteCode(event.text)) code = event.text;
+  } else if (event.kind === "unfollow") return "unlinked.unfollow";
+  if (code === null || code.trim() === "") {
+    await ctx.reply(notLinked(ctx.contact), null);
+    return "unlinked.explain";
+  }
+  return link(ctx, code);
+}
+
+/** Redeems a code for this chat (also from a linked chat: relinking moves it). */
+async function link(ctx: RouteContext, code: string): Promise<string> {
+  const { event } = ctx;
+  const result = await redeemInvite(ctx.trx, {
+    channel: event.channel,
+    chatId: event.chat.chatId,
+    platformUserId: event.sender.platformUserId,
+    code,
+    pepper: ctx.pepper,
+    now: ctx.now,
+  });
+  if (!result.ok) {
+    if (result.reason === "locked") {
+      const params = {
+        time: localTimeOf(result.until),
+        date: formatDateVi(localDateOf(result.until)),
+        contact: ctx.contact,
+      };
+      await ctx.reply({ parts: [{ key: "bot:link.locked", params }] }, null);
+    } else if (result.reason === "unusable") {
+      await ctx.reply({ parts: [{ key: "bot:link.unusable", params: { contact: ctx.contact } }] }, null);
+    } else {
+      await ctx.reply({ parts: [{ key: "bot:link.wrong" }] }, null);
+    }
+    return `link.${result.reason}`;
+  }
+  const resolved = await resolveChat(ctx.trx, event.chat);
+  if (!resolved) throw new Error("a chat just linked did not resolve");
+  const sp = speakerFor(ctx, resolved);
+  await ctx.reply(greeting(resolved.actor, resolved.units, sp, true), resolved.actor.person.id);
+  return "link.ok";
+}
+
+function speakerFor(ctx: RouteContext, resolved: ResolvedChat): Speaker {
+  const { title, name } = addressOf(resolved.actor.person, ctx.t);
+  return { t: ctx.t, title, name, contact: ctx.contact };
+}
+
+export async function routeLinked(ctx: RouteContext, resolved: ResolvedChat, sp: Speaker): Promise<string> {
+  const { event } = ctx;
+  const { actor, units } = resolved;
+  const personId = actor.person.id;
+  const say = (message: Reply) => ctx.reply(message, personId);
+  const hand = (input: ConversationInput) => ctx.conversation(conversationContext(ctx, resolved, sp), input);
+
+  switch (event.kind) {
+    case "start":
+      if (event.payload !== null && event.payload.trim() !== "") return link(ctx, event.payload);
+      await say(greeting(actor, units, sp, false));
+      return "start";
+    case "follow":
+      await say(greeting(actor, units, sp, false));
+      return "follow";
+    case "unfollow":
+      await markLinkUnreachable(ctx.trx, event.channel, event.chat.chatId, ctx.now);
+      return "unfollow";
+    case "file":
+      await hand({ kind: "file", file: event.file, caption: event.caption });
+      return "conversation.file";
+    case "action": {
+      const status = STATUS_PAYLOAD.exec(event.payload);
+      if (!status) {
+        await hand({ kind: "action", payload: event.payload });
+        return "conversation.action";
+      }
+      const unitId = status[1] as string;
+      if (!actor.can("view", unitId)) {
+        await say({ parts: [{ key: "bot:refused.unit", params: { title: sp.title } }] });
+        return "refused.unit";
+      }
+      await say(await ctx.status.unitStatus(ctx.trx, { unitIds: [unitId], units, sp, now: ctx.now }));
+      return "status.unit";
+    }
+    case "text": {
+      const command = parseCommand(event.text);
+      if (command === null) {
+        await hand({ kind: "text", text: event.text });
+        return "conversation.text";
+      }
+      if (command.type === "conversation") {
+        await hand({ kind: "command", command: command.name, args: command.args });
+        return `conversation.${command.name}`;
+      }
+      if (command.type === "unknown") {
+        await say(unknownCommand(command.word, actor, sp));
+        return "unknown";
+      }
+      switch (command.name) {
+        case "start":
+          if (command.args !== "") return link(ctx, command.args);
+          await say(greeting(actor, units, sp, false));
+          return "start";
+        case "trogiup":
+          await say(help(actor, sp));
+          return "help";
+        case "trangthai":
+          await say(await ctx.status.myStatus(ctx.trx, { actor, units, sp, now: ctx.now }));
+          return "status";
+        case "dulieu":
+          await say(await myData(ctx.trx, actor, units, sp));
+          return "mydata";
+        case "huylienket":
+          await unlinkChat(ctx.trx, event.channel, event.chat.chatId);
+          await say({
+            parts: [
+              { key: "bot:unlink.done" },
+              { key: "bot:unlink.relink", params: { title: sp.title, contact: sp.contact } },
+            ],
+          });
+          return "unlink";
+      }
+    }
+  }
+}
+
+function conversationContext(ctx: RouteContext, resolved: ResolvedChat, sp: Speaker): ConversationContext {
+  return {
+    trx: ctx.trx,
+    actor: resolved.actor,
+    chat: ctx.event.chat,
+    lang: ctx.lang,
+    t: ctx.t,
+    now: ctx.now,
+    title: sp.title,
+    contact: sp.contact,
+    reply: (message) => ctx.reply(message, resolved.actor.person.id),
+  };
+}
