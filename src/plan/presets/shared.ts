@@ -21,6 +21,8 @@ export function incidentObligation(source: string, audience: Audience, code = "D
     ),
     source,
     audience,
+    // To the level the unit reports to (school → Phòng/Sở); the alert also reaches the Văn phòng.
+    submit_to: { relation: "reports_to" },
     period: { cadence: "anytime" },
     due: { rule: "none", holiday_policy: "none" },
     alert: { sla_hours: 24, notify: ["reports_to", "office"] },
