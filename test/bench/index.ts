@@ -1,0 +1,9 @@
+/**
+ * Every benchmark `npm run bench` runs, in this order. Adding one: a `*.bench.ts` file exporting a
+ * `Bench`, and one line here.
+ */
+import { importMemoryBench, importTimeBench } from "./import.bench";
+import { obligationsBench } from "./obligations.bench";
+import type { Bench } from "./types";
+
+export const benches: readonly Bench[] = [obligationsBench, importTimeBench, importMemoryBench];
