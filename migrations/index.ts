@@ -14,6 +14,9 @@ import * as m0010 from "./0010_inbound_events";
 import * as m0011 from "./0011_outbox";
 import * as m0012 from "./0012_chat_choices";
 import * as m0013 from "./0013_stored_files";
+import * as m0020 from "./0020_web_sessions";
+import * as m0021 from "./0021_web_messages";
+import * as m0022 from "./0022_web_files";
 import * as m0030 from "./0030_invites";
 import * as m0031 from "./0031_channel_links";
 import * as m0032 from "./0032_link_attempts";
@@ -33,6 +36,9 @@ export const migrations: Record<string, Migration> = {
   "0011_outbox": m0011,
   "0012_chat_choices": m0012,
   "0013_stored_files": m0013,
+  "0020_web_sessions": m0020,
+  "0021_web_messages": m0021,
+  "0022_web_files": m0022,
   "0030_invites": m0030,
   "0031_channel_links": m0031,
   "0032_link_attempts": m0032,

@@ -205,6 +205,43 @@ export interface MigrationLockRow {
   id: Generated<number>;
 }
 
+/** Web chat sessions (migration 0020): the signed cookie names a row. */
+export interface WebSessionTable {
+  id: string;
+  chat_id: string;
+  /** 0/1: issued for a chat already linked to a person. */
+  linked: number;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+/** Web chat history (migration 0021). */
+export interface WebMessageTable {
+  id: string;
+  chat_id: string;
+  seq: number;
+  /** in | out */
+  direction: string;
+  /** JSON, see src/channels/web/store.ts */
+  body: string;
+  client_id: string | null;
+  created_at: string;
+}
+
+/** Web chat files (migration 0022); bytes on disk under DATA_DIR/webchat/files. */
+export interface WebFileTable {
+  id: string;
+  chat_id: string;
+  /** in | out */
+  direction: string;
+  name: string;
+  mime_type: string;
+  size_bytes: number;
+  storage_key: string;
+  created_at: string;
+}
+
 export interface Database {
   units: UnitTable;
   unit_links: UnitLinkTable;
@@ -219,6 +256,9 @@ export interface Database {
   zalo_oa_tokens: ZaloOaTokenTable;
   zalo_oa_consents: ZaloOaConsentTable;
   zalo_zbs_usage: ZaloZbsUsageTable;
+  web_sessions: WebSessionTable;
+  web_messages: WebMessageTable;
+  web_files: WebFileTable;
   inbound_events: InboundEventTable;
   outbox: OutboxTable;
   chat_choices: ChatChoiceTable;

@@ -1,0 +1,158 @@
+/**
+ * The web chat in real headless Chromium (Debian's chromium package driven by playwright-core):
+ * open an invite link, answer, tap buttons, upload a file, reload and see the history. Skipped only
+ * on a developer machine without /usr/bin/chromium; in CI (.ci/run installs it) it always runs.
+ */
+import fs from "node:fs";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { GOOD_CODE, startWebChat, type WebChatHarness } from "./harness";
+
+const CHROMIUM_PATH = "/usr/bin/chromium";
+const SKIP = !fs.existsSync(CHROMIUM_PATH) && !process.env.CI;
+const SCREENSHOT = "/tmp/baocao-webchat-phone.png";
+
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=",
+  "base64",
+);
+
+/** Waits for a bubble of that side containing the text (playwright-core has no `expect`). */
+async function bubble(page: Page, side: "bot" | "me", text: string): Promise<void> {
+  await page.locator(`.row.${side}`, { hasText: text }).last().waitFor({ timeout: 10_000 });
+}
+
+const rowCount = (page: Page, n: number) =>
+  page.waitForFunction((count) => document.querySelectorAll(".row").length === count, n, { timeout: 10_000 });
+
+describe.skipIf(SKIP)("web chat in headless Chromium", () => {
+  let browser: Browser;
+  let h: WebChatHarness | undefined;
+  let context: BrowserContext | undefined;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+    await h?.close();
+    h = undefined;
+  });
+
+  /** A phone-sized page; console errors and CSP violations are collected and must stay empty. */
+  async function phone() {
+    context = await browser.newContext({
+      viewport: { width: 390, height: 780 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: "vi-VN",
+    });
+    const page = await context.newPage();
+    problems.length = 0;
+    page.on("console", (m) => {
+      if (m.type() === "error") problems.push(`${m.text()} ${m.location().url}`);
+    });
+    page.on("pageerror", (e) => problems.push(String(e)));
+    return page;
+  }
+
+  it("invite link → answer → buttons → upload → reload keeps the history", async () => {
+    h = await startWebChat({ maxUploadBytes: 4096 });
+    const page = await phone();
+    await page.goto(`${h.url}/chat?code=${GOOD_CODE}`);
+
+    await bubble(page, "bot", "Xin chào Thầy Nguyễn Văn An.");
+    await page.locator("#composer").waitFor({ state: "visible" });
+    await page.locator("#invite").waitFor({ state: "hidden" });
+    expect(new URL(page.url()).search).not.toContain("code"); // the code left the address bar
+
+    // Tap a button: its label becomes my bubble, the bot gets the payload.
+    await page.getByRole("button", { name: "Chưa đăng" }).click();
+    await bubble(page, "me", "Chưa đăng");
+    await bubble(page, "bot", "Đã ghi nhận: posted:no");
+    expect(await page.getByRole("button", { name: "Đã đăng", exact: true }).isDisabled()).toBe(true);
+
+    // Type an answer.
+    await page.getByLabel("Tin nhắn", { exact: true }).fill("Đã đăng 2 tin trên website trường");
+    await page.keyboard.press("Enter");
+    await bubble(page, "me", "Đã đăng 2 tin trên website trường");
+    await bubble(page, "bot", "Thầy/Cô viết: Đã đăng 2 tin trên website trường");
+
+    // Upload evidence; a file over the limit is refused on the phone with a clear message.
+    await page.setInputFiles("#file", { name: "minh-chung.png", mimeType: "image/png", buffer: PNG });
+    await bubble(page, "me", "minh-chung.png");
+    await bubble(page, "bot", `Đã nhận tệp minh-chung.png (${PNG.byteLength} byte)`);
+    await page.setInputFiles("#file", {
+      name: "qua-lon.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.alloc(10_000),
+    });
+    await page.getByRole("alert").filter({ hasText: "Tệp quá lớn" }).waitFor();
+
+    await page.screenshot({ path: SCREENSHOT });
+    const before = await page.locator(".row").allTextContents();
+    expect(before.length).toBe(8);
+
+    // Reload: the same conversation, the answered question's buttons still answered.
+    await page.reload();
+    await rowCount(page, 8);
+    expect(await page.locator(".row").allTextContents()).toEqual(before);
+    expect(await page.locator("button.choice.chosen").allTextContents()).toEqual(["Chưa đăng"]);
+    await page.locator("#composer").waitFor({ state: "visible" });
+    const image = page.locator(".row.me img.thumb");
+    await page.waitForFunction(() => document.querySelector<HTMLImageElement>(".row.me img.thumb")?.complete);
+    expect(await image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(1);
+
+    // The bot writes while the page is open: it appears without a reload.
+    const chat = h.handled[0]?.chat ?? { channel: "web" as const, chatId: "" };
+    await h.adapter.send(chat, { lang: "vi", parts: [{ text: "Nhắc: hạn nộp báo cáo là 25/11/2026." }] });
+    await bubble(page, "bot", "hạn nộp báo cáo là 25/11/2026");
+    expect(problems).toEqual([]);
+  });
+
+  it("without a link, the invite code box links the chat; a wrong code is answered", async () => {
+    h = await startWebChat();
+    const page = await phone();
+    await page.goto(`${h.url}/chat`);
+    const code = page.getByLabel("Nhập mã mời");
+    await code.waitFor({ state: "visible" });
+    await page.screenshot({ path: "/tmp/baocao-webchat-invite.png" });
+    expect(await page.locator("#composer").isHidden()).toBe(true);
+
+    await code.fill("SAI-MA-123");
+    await page.getByRole("button", { name: "Kết nối" }).click();
+    await bubble(page, "bot", "Mã mời không đúng.");
+    expect(await code.isVisible()).toBe(true);
+
+    await code.fill(GOOD_CODE);
+    await code.press("Enter");
+    await bubble(page, "bot", "Xin chào");
+    await page.locator("#composer").waitFor({ state: "visible" });
+    await page.getByRole("button", { name: "Đăng xuất" }).waitFor({ state: "visible" });
+
+    // Log out: a fresh anonymous chat with nothing of the previous one.
+    await page.getByRole("button", { name: "Đăng xuất" }).click();
+    await page.waitForURL((url) => url.pathname === "/chat" && url.search === "?lang=vi");
+    await page.getByLabel("Nhập mã mời").waitFor({ state: "visible" });
+    expect(await page.locator(".row").count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+});
