@@ -137,7 +137,6 @@ export async function upsertUnits(
 ): Promise<UnitUpsertResult> {
   const stamp = now.toISOString();
   const existing = new Map((await db.selectFrom("units").selectAll().execute()).map((r) => [r.code, r]));
-  const existingIds = new Set([...existing.values()].map((r) => r.id));
   const idsByCode = new Map([...existing.values()].map((r) => [r.code, r.id]));
   for (const input of inputs) if (!idsByCode.has(input.code)) idsByCode.set(input.code, newId());
   const idOf = (code: string | null | undefined): string | null | undefined => {
@@ -147,9 +146,8 @@ export async function upsertUnits(
     return id;
   };
 
-  const inserts: (UnitTable & { parentCode: string | null })[] = [];
+  const inserts: UnitTable[] = [];
   const updates: { id: string; fields: Partial<UnitFields> }[] = [];
-  const deferredReportsTo: { id: string; reportsToId: string }[] = [];
   const outcomes: UpsertOutcome[] = [];
   for (const input of inputs) {
     const stored = existing.get(input.code);
@@ -167,14 +165,7 @@ export async function upsertUnits(
     };
     if (!stored) {
       const id = idsByCode.get(input.code) as string;
-      const reportsTo = target.reports_to_id;
-      // A unit may report to one created later in the same batch: set it once both exist.
-      if (reportsTo !== null && !existingIds.has(reportsTo)) {
-        deferredReportsTo.push({ id, reportsToId: reportsTo });
-        target.reports_to_id = null;
-      }
-      const parentCode = input.parentCode ?? null;
-      inserts.push({ id, code: input.code, ...target, created_at: stamp, updated_at: stamp, parentCode });
+      inserts.push({ id, code: input.code, ...target, created_at: stamp, updated_at: stamp });
       outcomes.push("created");
       continue;
     }
@@ -187,13 +178,11 @@ export async function upsertUnits(
     }
   }
 
+  const { ordered, deferredReportsTo } = referencesFirst(inserts);
   const total = inserts.length + updates.length + deferredReportsTo.length;
   let done = 0;
-  for (const chunk of chunks(parentsFirst(inserts), UNIT_INSERT_CHUNK_ROWS)) {
-    await db
-      .insertInto("units")
-      .values(chunk.map(({ parentCode: _, ...row }) => row))
-      .execute();
+  for (const chunk of chunks(ordered, UNIT_INSERT_CHUNK_ROWS)) {
+    await db.insertInto("units").values(chunk).execute();
     done += chunk.length;
     onProgress?.(done, total);
   }
@@ -213,21 +202,37 @@ export async function upsertUnits(
   return { outcomes, idsByCode };
 }
 
-/** Orders new units so that each comes after its parent when the parent is new too. */
-function parentsFirst<T extends { code: string; parentCode: string | null }>(rows: readonly T[]): T[] {
-  const byCode = new Map(rows.map((r) => [r.code, r]));
+/**
+ * Orders new units so that each comes after its parent and the unit it reports to, when those are
+ * new too (foreign keys are checked per statement). Reporting lines may loop (A reports to B, B to
+ * A); such a line is left out of the insert and set afterwards. Parents never loop (validated).
+ */
+function referencesFirst(rows: readonly UnitTable[]): {
+  ordered: UnitTable[];
+  deferredReportsTo: { id: string; reportsToId: string }[];
+} {
+  const byId = new Map(rows.map((r) => [r.id, r]));
   const placed = new Set<string>();
-  const ordered: T[] = [];
-  const place = (row: T, depth: number): void => {
-    if (placed.has(row.code)) return;
-    if (depth > rows.length) throw new Error(`cycle in parents at unit ${row.code}`);
-    const parent = row.parentCode === null ? undefined : byCode.get(row.parentCode);
-    if (parent) place(parent, depth + 1);
-    placed.add(row.code);
+  const onPath = new Set<string>();
+  const ordered: UnitTable[] = [];
+  const deferredReportsTo: { id: string; reportsToId: string }[] = [];
+  const place = (row: UnitTable): void => {
+    if (placed.has(row.id)) return;
+    onPath.add(row.id);
+    const parent = row.parent_id === null ? undefined : byId.get(row.parent_id);
+    if (parent && onPath.has(parent.id)) throw new Error(`cycle in parents at unit ${row.code}`);
+    if (parent) place(parent);
+    const reportsTo = row.reports_to_id === null ? undefined : byId.get(row.reports_to_id);
+    if (reportsTo && onPath.has(reportsTo.id)) {
+      deferredReportsTo.push({ id: row.id, reportsToId: reportsTo.id });
+      row.reports_to_id = null;
+    } else if (reportsTo) place(reportsTo);
+    onPath.delete(row.id);
+    placed.add(row.id);
     ordered.push(row);
   };
-  for (const row of rows) place(row, 0);
-  return ordered;
+  for (const row of rows) place(row);
+  return { ordered, deferredReportsTo };
 }
 
 export function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {

@@ -44,6 +44,21 @@ describe("units repository", () => {
     expect(await countUnits(t.db)).toBe(4);
   });
 
+  it("creates units whose reporting lines loop", async () => {
+    const { idsByCode } = await upsertUnits(
+      t.db,
+      [
+        { code: "A", name: "A", kind: "cluster", reportsToCode: "B" },
+        { code: "B", name: "B", kind: "cluster", reportsToCode: "A" },
+      ],
+      now,
+    );
+    expect((await listUnits(t.db)).map((u) => u.reportsToId)).toEqual([
+      idsByCode.get("B"),
+      idsByCode.get("A"),
+    ]);
+  });
+
   it("updates only changed units and keeps fields the input leaves undefined", async () => {
     await upsertUnits(
       t.db,
