@@ -2,8 +2,15 @@
  * Every benchmark `npm run bench` runs, in this order. Adding one: a `*.bench.ts` file exporting a
  * `Bench`, and one line here.
  */
+import { engineLengthBench, engineStepBench } from "./engine.bench";
 import { importMemoryBench, importTimeBench } from "./import.bench";
 import { obligationsBench } from "./obligations.bench";
 import type { Bench } from "./types";
 
-export const benches: readonly Bench[] = [obligationsBench, importTimeBench, importMemoryBench];
+export const benches: readonly Bench[] = [
+  obligationsBench,
+  importTimeBench,
+  importMemoryBench,
+  engineStepBench,
+  engineLengthBench,
+];
