@@ -13,8 +13,8 @@ import type { FileVault } from "./vault";
 export const WEB_FILE_IN_MAX_BYTES = 20 * 1024 * 1024;
 /** Files the bot sends (exports, receipts) up to this size. */
 export const WEB_FILE_OUT_MAX_BYTES = 50 * 1024 * 1024;
-/** A bot bubble can be long (a whole report summary); the page wraps it. */
-export const WEB_TEXT_MAX_CHARS = 20_000;
+/** Longer bot texts are split into several bubbles: more than a phone screen is hard to follow. */
+export const WEB_TEXT_MAX_CHARS = 4_000;
 /** What a person may type in one message. */
 export const WEB_TYPED_TEXT_MAX_CHARS = 4_000;
 export const WEB_HISTORY_PAGE_MESSAGES = 200;

@@ -94,16 +94,21 @@ export function createWebAdapter(deps: WebChatDeps): WebAdapter {
         if ("status" in attached) return attached;
         file = attached;
       }
-      const rendered = renderForWeb(message);
-      const { message: row } = await ctx.store.appendMessage({
-        chatId: chat.chatId,
-        direction: "out",
-        body: { kind: "bot", ...rendered, ...(file ? { file } : {}) },
-        now: ctx.now(),
-      });
-      const stored = parseWebMessage(row);
-      if (stored) ctx.hub.publish(stored);
-      return { status: "sent", platformMessageId: row.id };
+      const bubbles = renderForWeb(message, WEB_TEXT_MAX_CHARS);
+      let lastId = "";
+      for (const [i, bubble] of bubbles.entries()) {
+        const last = i === bubbles.length - 1;
+        const { message: row } = await ctx.store.appendMessage({
+          chatId: chat.chatId,
+          direction: "out",
+          body: { kind: "bot", ...bubble, ...(file && last ? { file } : {}) },
+          now: ctx.now(),
+        });
+        const stored = parseWebMessage(row);
+        if (stored) ctx.hub.publish(stored);
+        lastId = row.id;
+      }
+      return { status: "sent", platformMessageId: lastId };
     } catch (err) {
       ctx.log?.error("webchat.send_failed", { chatId: chat.chatId, error: String(err) });
       return { status: "retryable", retryAfterMs: RETRY_AFTER_MS, reason: "store unavailable" };
