@@ -70,7 +70,7 @@ export function commandFromPayload(payload: string): Command | null {
 
 interface Where {
   readonly reviewing: boolean;
-  /** The first question of the form is being asked (where the nil report is offered). */
+  /** The first question is being asked and the nil report is offered there. */
   readonly atFirst: boolean;
 }
 
@@ -96,6 +96,6 @@ export function commandFromText(text: string, where: Where): Command | null {
       return { name: edit ? "edit" : "delete", n: Number(numbered[2]) };
     }
   }
-  if ((where.atFirst || where.reviewing) && NIL_WORDS.has(word)) return { name: "nil" };
+  if (where.atFirst && NIL_WORDS.has(word)) return { name: "nil" };
   return null;
 }

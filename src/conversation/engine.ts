@@ -15,7 +15,7 @@ import { initialState } from "./state";
 import { fold } from "./text";
 import type { Command, Effect, FormState, StepContext, StepInput, StepResult } from "./types";
 
-function commandOf(form: Form, s: FormState, input: StepInput): Command | null {
+function commandOf(form: Form, s: FormState, input: StepInput, ctx: StepContext): Command | null {
   switch (input.kind) {
     case "command":
       return input.command;
@@ -24,7 +24,8 @@ function commandOf(form: Form, s: FormState, input: StepInput): Command | null {
     case "text":
       return commandFromText(input.text, {
         reviewing: s.status === "reviewing",
-        atFirst: s.status === "answering" && isAtFirst(form, s),
+        // "Không có phát sinh" is a command only where the nil report is offered; elsewhere it is an answer.
+        atFirst: ctx.nilAllowed && s.status === "answering" && isAtFirst(form, s),
       });
     case "file":
       return null;
@@ -32,7 +33,7 @@ function commandOf(form: Form, s: FormState, input: StepInput): Command | null {
 }
 
 function dispatch(form: Form, s: FormState, input: StepInput, ctx: StepContext): StepResult {
-  const cmd = commandOf(form, s, input);
+  const cmd = commandOf(form, s, input, ctx);
   if (s.status === "submitted") {
     return {
       state: s,
@@ -73,7 +74,7 @@ export function step(form: Form, state: unknown, input: StepInput, ctx: StepCont
   // The message answered a question of the old form: explain, and ask again where we now stand.
   // Only /huy is still honoured, as it does not depend on the position.
   const notice: TextPart[] = [m.notice];
-  const cmd = commandOf(form, m.state, input);
+  const cmd = commandOf(form, m.state, input, ctx);
   if (cmd?.name === "cancel" && m.state.status !== "submitted") {
     const result = command(form, m.state, cmd, ctx);
     return { state: result.state, effects: [...migrated, ...result.effects] };

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { reopenState } from "../../src/conversation/reopen";
 import { validateState } from "../../src/conversation/state";
 import { checkSubmission } from "../../src/conversation/submission";
 import type { Effect, Submission } from "../../src/conversation/types";
 import type { Form } from "../../src/domain/plan";
-import { buttonLabels, Chat, cmd, ctxOf, file, monthlyReport, tap } from "./fixtures";
+import { buttonLabels, Chat, cmd, ctxOf, file, monthlyReport, NOW, tap } from "./fixtures";
 
 function submitted(effects: readonly Effect[]): Submission | undefined {
   const e = effects.find((x) => x.type === "submit");
@@ -412,6 +413,16 @@ describe("nil report", () => {
       cursor: { at: "q", id: "so_tin_bai" },
     });
 
+    // Where the nil report is not offered, the same words are an ordinary answer.
+    const notOffered: Form = {
+      version: 1,
+      questions: [{ id: "note", type: "text", label: { vi: "Vụ việc" } }],
+    };
+    const answer = new Chat(notOffered);
+    answer.send(cmd("start"));
+    answer.send("Không có phát sinh");
+    expect(answer.state.answers.note).toBe("Không có phát sinh");
+
     const refused = new Chat(monthlyReport);
     refused.send(cmd("start"));
     refused.send(cmd("nil"));
@@ -481,6 +492,28 @@ describe("files", () => {
     expect(chat.state.answers.minh_chung).toMatchObject({ name: "anh.jpg", sha256: "a".repeat(64) });
     chat.send(file());
     expect(chat.reply).toMatch(/^Câu này cần trả lời bằng chữ, không phải bằng tệp\./);
+  });
+});
+
+describe("editing after sending", () => {
+  it("reopens a submission at the review, and asks what the changed form now needs", () => {
+    const chat = new Chat(monthlyReport);
+    toReview(chat);
+    const sent = submitted(chat.send("gửi").effects);
+    const reopened = new Chat(monthlyReport);
+    reopened.state = reopenState(monthlyReport, sent?.answers ?? {}, NOW);
+    expect(validateState(monthlyReport, reopened.state)).toEqual({ ok: true });
+    reopened.send("sửa 1");
+    reopened.send("13");
+    expect(submitted(reopened.send("gửi").effects)?.answers.so_tin_bai).toBe(13);
+
+    const changed: Form = {
+      ...monthlyReport,
+      version: 4,
+      questions: [...monthlyReport.questions, { id: "email", type: "email", label: { vi: "Thư điện tử" } }],
+    };
+    const state = reopenState(changed, sent?.answers ?? {}, NOW);
+    expect(state).toMatchObject({ status: "answering", cursor: { at: "q", id: "email" }, editing: true });
   });
 });
 

@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { step } from "../../src/conversation/engine";
 import { questionAt } from "../../src/conversation/model";
+import { reopenState } from "../../src/conversation/reopen";
 import { initialState, validateState } from "../../src/conversation/state";
 import { checkSubmission } from "../../src/conversation/submission";
 import type { Answers, FileAnswer, FormState, StepContext, StepInput } from "../../src/conversation/types";
@@ -338,6 +339,14 @@ describe("engine properties", () => {
                 if (!ok.ok) throw new Error(`bad submission ${JSON.stringify(ok.problems)}`);
                 submissions++;
                 if (nil) nilSubmissions++;
+                else {
+                  // Reopening what was sent and sending again gives back exactly the same answers.
+                  const reopened = reopenState(form, answers, ctx.now);
+                  expect(validateState(form, reopened)).toEqual({ ok: true });
+                  const again = step(form, reopened, { kind: "action", payload: "c:submit" }, ctx).effects;
+                  const resent = again.find((e) => e.type === "submit");
+                  expect(resent?.type === "submit" && resent.submission.answers).toEqual(answers);
+                }
               }
               if (effect.type === "reply") {
                 expect(effect.message.parts.length).toBeGreaterThan(0);
