@@ -7,6 +7,7 @@ import { inviteBulkCommand } from "./invite-bulk";
 import { inviteCreateCommand } from "./invite-create";
 import { inviteRevokeCommand } from "./invite-revoke";
 import { migrateCommand } from "./migrate";
+import { obligationsCommand } from "./obligations";
 import { orgExportCommand } from "./org-export";
 import { orgImportCommand } from "./org-import";
 import { peopleEraseCommand } from "./people-erase";
@@ -18,6 +19,7 @@ import { planShowCommand } from "./plan-show";
 import { planUseCommand } from "./plan-use";
 import { planValidateCommand } from "./plan-validate";
 import { zaloOaLoginCommand } from "./zalo-oa-login";
+import { zaloPersonalGroupsCommand, zaloPersonalLoginCommand } from "./zalo-personal";
 
 export const commands: readonly Command[] = [
   migrateCommand,
@@ -32,8 +34,11 @@ export const commands: readonly Command[] = [
   inviteBulkCommand,
   inviteRevokeCommand,
   zaloOaLoginCommand,
+  zaloPersonalLoginCommand,
+  zaloPersonalGroupsCommand,
   planValidateCommand,
   planPresetsCommand,
   planUseCommand,
   planShowCommand,
+  obligationsCommand,
 ];
