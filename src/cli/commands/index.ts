@@ -19,7 +19,6 @@ import { planShowCommand } from "./plan-show";
 import { planUseCommand } from "./plan-use";
 import { planValidateCommand } from "./plan-validate";
 import { zaloOaLoginCommand } from "./zalo-oa-login";
-import { zaloPersonalGroupsCommand, zaloPersonalLoginCommand } from "./zalo-personal";
 
 export const commands: readonly Command[] = [
   migrateCommand,
@@ -34,8 +33,6 @@ export const commands: readonly Command[] = [
   inviteBulkCommand,
   inviteRevokeCommand,
   zaloOaLoginCommand,
-  zaloPersonalLoginCommand,
-  zaloPersonalGroupsCommand,
   planValidateCommand,
   planPresetsCommand,
   planUseCommand,
