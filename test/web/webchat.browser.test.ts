@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type BotWebChat, startWebChatWithBot } from "./bot-harness";
 import { GOOD_CODE, startWebChat, type WebChatHarness } from "./harness";
 
 const CHROMIUM_PATH = "/usr/bin/chromium";
@@ -27,7 +28,7 @@ const rowCount = (page: Page, n: number) =>
 
 describe.skipIf(SKIP)("web chat in headless Chromium", () => {
   let browser: Browser;
-  let h: WebChatHarness | undefined;
+  let h: WebChatHarness | BotWebChat | undefined;
   let context: BrowserContext | undefined;
   const problems: string[] = [];
 
@@ -153,6 +154,20 @@ describe.skipIf(SKIP)("web chat in headless Chromium", () => {
     await page.waitForURL((url) => url.pathname === "/chat" && url.search === "?lang=vi");
     await page.getByLabel("Nhập mã mời").waitFor({ state: "visible" });
     expect(await page.locator(".row").count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it("end to end through the real bot: an invite link greets the person by name and unit", async () => {
+    const withBot = await startWebChatWithBot();
+    h = withBot;
+    const page = await phone();
+    await page.goto(`${withBot.url}/chat?code=${await withBot.invite()}`);
+    await bubble(page, "bot", "Kính chào Cô Lan, Trường THCS Nguyễn Du");
+    await page.locator("#composer").waitFor({ state: "visible" });
+    await page.screenshot({ path: "/tmp/baocao-webchat-bot.png" });
+    await page.reload();
+    await bubble(page, "bot", "Kính chào Cô Lan, Trường THCS Nguyễn Du");
+    await page.locator("#composer").waitFor({ state: "visible" });
     expect(problems).toEqual([]);
   });
 });
