@@ -6,8 +6,7 @@
 import { computeInstances } from "../../src/domain/instances";
 import type { SchoolLevel, Unit } from "../../src/domain/org";
 import { parsePeriodKey, queryRange } from "../../src/domain/period-keys";
-import { loadCalendar } from "../../src/plan/calendars";
-import { getPreset } from "../../src/plan/presets/index";
+import { getPreset, loadCalendar } from "../../src/plan/index";
 import type { Bench } from "./types";
 
 const UNIT_COUNT = 3000;
