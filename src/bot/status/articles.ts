@@ -1,27 +1,35 @@
-/**
- * Quota progress: articles a unit declared, published within a period, that the quota counts
- * (its channels and article kind). One grouped query for any number of units.
- */
+/** The articles quota counting needs: these units', published within a date range (one query). */
 import type { Db } from "../../db/index";
 import type { LocalDate } from "../../domain/org";
-import type { QuotaSpec } from "../../domain/plan";
+import type { ArticleChannel } from "../../domain/plan";
+import type { Article } from "../../domain/quota";
 
-export async function countArticles(
+/** SQLite's bound-parameter limit is 32766; stay far below it per query. */
+const UNITS_PER_QUERY = 5_000;
+
+export async function loadArticles(
   db: Db,
   unitIds: readonly string[],
-  quota: QuotaSpec,
-  range: { readonly start: LocalDate; readonly end: LocalDate },
-): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  if (unitIds.length === 0) return counts;
-  let query = db
-    .selectFrom("articles")
-    .select(["unit_id", db.fn.countAll<number>().as("n")])
-    .where("unit_id", "in", unitIds)
-    .where("published_on", ">=", range.start)
-    .where("published_on", "<=", range.end);
-  if (quota.channels && quota.channels.length > 0) query = query.where("channel", "in", [...quota.channels]);
-  if (quota.article_kind) query = query.where("topic", "=", quota.article_kind);
-  for (const row of await query.groupBy("unit_id").execute()) counts.set(row.unit_id, Number(row.n));
-  return counts;
+  range: { readonly from: LocalDate; readonly to: LocalDate },
+): Promise<Article[]> {
+  const articles: Article[] = [];
+  for (let i = 0; i < unitIds.length; i += UNITS_PER_QUERY) {
+    const rows = await db
+      .selectFrom("articles")
+      .select(["unit_id", "channel", "published_on", "topic"])
+      .where("unit_id", "in", unitIds.slice(i, i + UNITS_PER_QUERY))
+      .where("published_on", ">=", range.from)
+      .where("published_on", "<=", range.to)
+      .execute();
+    for (const r of rows) {
+      articles.push({
+        unitId: r.unit_id,
+        // Stored values are the plan's channel words (website, fanpage, zalo_oa, press, …).
+        channel: r.channel as ArticleChannel,
+        publishedOn: r.published_on,
+        kind: r.topic,
+      });
+    }
+  }
+  return articles;
 }

@@ -1,24 +1,25 @@
 /**
- * What units owe now, as data: reports due this month (done or not) and the quotas whose period
- * contains today (with their article counts). Rendering is in render.ts.
+ * What units owe now, as data: reports due this month with their compliance status, and the
+ * quotas whose period contains today with their article counts. Rules come from the domain
+ * (instances, reportStatus, quotaProgress); rendering is in render.ts.
  */
 import type { Db } from "../../db/index";
-import { firstOfMonth, lastOfMonth, yearMonthOf } from "../../domain/dates";
+import { firstOfMonth, lastOfMonth, maxDate, minDate, yearMonthOf } from "../../domain/dates";
 import { computeInstances, type ObligationInstance } from "../../domain/instances";
 import type { LocalDate, Unit } from "../../domain/org";
 import { periodForKey } from "../../domain/period-keys";
 import type { Period } from "../../domain/periods";
 import type { Obligation } from "../../domain/plan";
-import { countArticles } from "./articles";
+import { quotaProgress } from "../../domain/quota";
+import { type ReportStatus, reportStatus } from "../../domain/status";
+import { loadArticles } from "./articles";
 import { type ActivePlan, instanceKeyString, type SubmissionStatusSource } from "./sources";
 
 export interface ReportLine {
   readonly obligation: Obligation;
   readonly instance: ObligationInstance;
   readonly period: Period | null;
-  readonly submitted: boolean;
-  /** The deadline has passed and nothing was submitted. */
-  readonly overdue: boolean;
+  readonly status: ReportStatus;
 }
 
 export interface QuotaLine {
@@ -27,12 +28,17 @@ export interface QuotaLine {
   readonly period: Period | null;
   readonly target: number;
   readonly count: number;
+  readonly met: boolean;
 }
 
 export interface StatusData {
   readonly today: LocalDate;
   readonly reports: readonly ReportLine[];
   readonly quotas: readonly QuotaLine[];
+}
+
+export function isSubmitted(status: ReportStatus): boolean {
+  return status === "submitted_on_time" || status === "submitted_late" || status === "exempt";
 }
 
 /** Status of these units at `now`: reports due in the current month, quotas running today. */
@@ -56,18 +62,17 @@ export async function statusData(
     from: firstOfMonth(month),
     to: lastOfMonth(month),
   }).filter((i) => i.kind === "report");
-  const submitted = await submissions.submitted(db, reportInstances);
+  const facts = await submissions.submissions(db, reportInstances);
   const reports: ReportLine[] = [];
   for (const instance of reportInstances) {
     const obligation = byCode.get(instance.obligationCode);
     if (!obligation) continue;
-    const done = submitted.has(instanceKeyString(instance));
+    const submission = facts.get(instanceKeyString(instance)) ?? null;
     reports.push({
       obligation,
       instance,
       period: periodOf(obligation, instance.periodKey),
-      submitted: done,
-      overdue: !done && Date.parse(instance.dueAt) < now.getTime(),
+      status: reportStatus(instance, now, { submission, nilAllowed: obligation.nil_report }),
     });
   }
 
@@ -75,32 +80,21 @@ export async function statusData(
     (i) => i.kind === "quota",
   );
   const quotas: QuotaLine[] = [];
-  // One counting query per obligation and period, for all units at once.
-  const groups = new Map<string, ObligationInstance[]>();
-  for (const i of quotaInstances) {
-    const key = `${i.obligationCode}|${i.periodKey}`;
-    const list = groups.get(key);
-    if (list) list.push(i);
-    else groups.set(key, [i]);
-  }
-  for (const group of groups.values()) {
-    const first = group[0] as ObligationInstance;
-    const obligation = byCode.get(first.obligationCode);
-    if (!obligation?.quota) continue;
-    const counts = await countArticles(
-      db,
-      group.map((i) => i.unitId),
-      obligation.quota,
-      { start: first.periodStart, end: first.periodEnd },
-    );
-    const period = periodOf(obligation, first.periodKey);
-    for (const instance of group) {
+  if (quotaInstances.length > 0) {
+    const from = quotaInstances.reduce((m, i) => minDate(m, i.periodStart), today);
+    const to = quotaInstances.reduce((m, i) => maxDate(m, i.periodEnd), today);
+    const unitIds = [...new Set(quotaInstances.map((i) => i.unitId))];
+    const articles = await loadArticles(db, unitIds, { from, to });
+    for (const progress of quotaProgress(plan.obligations, quotaInstances, articles)) {
+      const obligation = byCode.get(progress.instance.obligationCode);
+      if (!obligation) continue;
       quotas.push({
         obligation,
-        instance,
-        period,
-        target: instance.target ?? obligation.quota.target,
-        count: counts.get(instance.unitId) ?? 0,
+        instance: progress.instance,
+        period: periodOf(obligation, progress.instance.periodKey),
+        target: progress.target,
+        count: progress.count,
+        met: progress.met,
       });
     }
   }

@@ -8,9 +8,10 @@ import { monthOf, yearOf } from "../../domain/dates";
 import { periodLabel } from "../../domain/period-labels";
 import type { Period } from "../../domain/periods";
 import type { LocalizedText } from "../../domain/plan";
+import type { ReportStatus } from "../../domain/status";
 import { formatDateVi } from "../../domain/time";
 import type { Lang, Translate } from "../../i18n/index";
-import type { QuotaLine, ReportLine, StatusData } from "./model";
+import { isSubmitted, type QuotaLine, type ReportLine, type StatusData } from "./model";
 
 export interface RenderContext {
   readonly t: Translate;
@@ -35,9 +36,17 @@ function quotaPeriodText(line: QuotaLine, t: Translate): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+const STATE_KEYS: Record<ReportStatus, string> = {
+  not_open: "bot:status.state.missing",
+  open: "bot:status.state.missing",
+  overdue: "bot:status.state.overdue",
+  submitted_on_time: "bot:status.state.submitted",
+  submitted_late: "bot:status.state.late",
+  exempt: "bot:status.state.exempt",
+};
+
 function reportState(line: ReportLine, t: Translate): string {
-  if (line.submitted) return t("bot:status.state.submitted");
-  return line.overdue ? t("bot:status.state.overdue") : t("bot:status.state.missing");
+  return t(STATE_KEYS[line.status]);
 }
 
 function monthParams(today: string) {
@@ -80,20 +89,25 @@ export function renderUnit(unit: StoredUnit, data: StatusData, rc: RenderContext
   return parts;
 }
 
+/** Lines grouped by obligation and period, in first-seen (plan) order. */
+function byObligationPeriod<L extends ReportLine | QuotaLine>(lines: readonly L[]): L[][] {
+  const groups = new Map<string, L[]>();
+  for (const line of lines) {
+    const key = `${line.instance.obligationCode}|${line.instance.periodKey}`;
+    const list = groups.get(key);
+    if (list) list.push(line);
+    else groups.set(key, [line]);
+  }
+  return [...groups.values()];
+}
+
 /** Counts per obligation and period over many units: who submitted, who reached the quota. */
 export function renderSummary(heading: string, data: StatusData, rc: RenderContext): TextPart[] {
   const { t, lang } = rc;
   const lines = [heading];
-  const reportGroups = new Map<string, ReportLine[]>();
-  for (const r of data.reports) {
-    const key = `${r.instance.obligationCode}|${r.instance.periodKey}`;
-    const list = reportGroups.get(key);
-    if (list) list.push(r);
-    else reportGroups.set(key, [r]);
-  }
-  for (const group of reportGroups.values()) {
+  for (const group of byObligationPeriod(data.reports)) {
     const first = group[0] as ReportLine;
-    const submitted = group.filter((r) => r.submitted).length;
+    const submitted = group.filter((r) => isSubmitted(r.status)).length;
     lines.push(
       t("bot:status.summaryReport", {
         name: localized(first.obligation.name, lang),
@@ -105,20 +119,13 @@ export function renderSummary(heading: string, data: StatusData, rc: RenderConte
       }),
     );
   }
-  const quotaGroups = new Map<string, QuotaLine[]>();
-  for (const q of data.quotas) {
-    const key = `${q.instance.obligationCode}|${q.instance.periodKey}`;
-    const list = quotaGroups.get(key);
-    if (list) list.push(q);
-    else quotaGroups.set(key, [q]);
-  }
-  for (const group of quotaGroups.values()) {
+  for (const group of byObligationPeriod(data.quotas)) {
     const first = group[0] as QuotaLine;
     lines.push(
       t("bot:status.summaryQuota", {
         name: localized(first.obligation.name, lang),
         period: quotaPeriodText(first, t),
-        reached: group.filter((q) => q.count >= q.target).length,
+        reached: group.filter((q) => q.met).length,
         total: group.length,
       }),
     );

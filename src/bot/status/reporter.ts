@@ -49,7 +49,9 @@ export function createStatusReporter(options: StatusOptions): StatusReporter {
       if (actor.seesAll) {
         const all = [...units.values()].filter((u) => isUnitValidOn(u, today));
         const data = await statusData(db, active, all, today, now, submissions);
-        const heading = sp.t("bot:status.summaryAll", summaryParams(today, all.length));
+        // Count the units that owe something: the Sở, its divisions and the office itself rarely do.
+        const owing = new Set([...data.reports, ...data.quotas].map((l) => l.instance.unitId)).size;
+        const heading = sp.t("bot:status.summaryAll", summaryParams(today, owing));
         return { parts: renderSummary(heading, data, rc) };
       }
       const own = actor.ownUnitIds.map((id) => units.get(id)).filter((u) => u !== undefined);

@@ -5,6 +5,7 @@
  */
 import type { Db } from "../../db/index";
 import type { HolidayCalendar, Plan } from "../../domain/plan";
+import type { SubmissionFact } from "../../domain/status";
 
 export interface ActivePlan {
   readonly plan: Plan;
@@ -26,14 +27,14 @@ export function instanceKeyString(key: InstanceKey): string {
 }
 
 export interface SubmissionStatusSource {
-  /** The keys (as instanceKeyString) of those instances that count as submitted. */
-  submitted(db: Db, keys: readonly InstanceKey[]): Promise<ReadonlySet<string>>;
+  /** The current submission of each instance that has one, keyed by instanceKeyString. */
+  submissions(db: Db, keys: readonly InstanceKey[]): Promise<ReadonlyMap<string, SubmissionFact>>;
 }
 
 /**
  * The default until issue 4 adds the `submissions` table: nothing is submitted, so /trangthai
- * lists every report due as "not submitted". Replace it with a source reading submissions.
+ * lists every report due as not submitted (or overdue). Issue 4 passes a source reading its table.
  */
 export const noSubmissionsYet: SubmissionStatusSource = {
-  submitted: async () => new Set<string>(),
+  submissions: async () => new Map<string, SubmissionFact>(),
 };
