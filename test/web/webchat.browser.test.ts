@@ -157,6 +157,30 @@ describe.skipIf(SKIP)("web chat in headless Chromium", () => {
     expect(problems).toEqual([]);
   });
 
+  it("a send that fails stays on the page with a retry button, and the retry is delivered once", async () => {
+    const plain = await startWebChat();
+    h = plain;
+    const page = await phone();
+    await page.goto(`${plain.url}/chat?code=${GOOD_CODE}`);
+    await bubble(page, "bot", "Xin chào");
+    await plain.adapter.stop(); // the server refuses inbound (503) until started again
+
+    await page.getByLabel("Tin nhắn", { exact: true }).fill("Báo cáo tuần 47");
+    await page.getByRole("button", { name: "Gửi", exact: true }).click();
+    const retry = page.getByRole("button", { name: "Chưa gửi được. Chạm để gửi lại." });
+    await retry.waitFor();
+    await plain.adapter.start(plain.pipeline.sink);
+    await retry.click();
+    await bubble(page, "bot", "Thầy/Cô viết: Báo cáo tuần 47");
+    await plain.pipeline.drain();
+    expect(plain.handled.filter((e) => e.kind === "text")).toHaveLength(1);
+    await page.reload();
+    await bubble(page, "bot", "Thầy/Cô viết: Báo cáo tuần 47");
+    expect(await page.locator(".row.me", { hasText: "Báo cáo tuần 47" }).count()).toBe(1);
+    // The 503 is the failure this test causes on purpose; nothing else may go wrong.
+    expect(problems.filter((p) => !p.includes("503"))).toEqual([]);
+  });
+
   it("end to end through the real bot: an invite link greets the person by name and unit", async () => {
     const withBot = await startWebChatWithBot();
     h = withBot;

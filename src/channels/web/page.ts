@@ -22,8 +22,11 @@ function asset(name: string, contentType: string): StaticAsset {
 }
 
 /** The only files served from static/, by fixed name (no path from the request reaches the disk). */
+const JS = "text/javascript; charset=utf-8";
 export const STATIC_ASSETS: Readonly<Record<string, StaticAsset>> = {
-  "app.js": asset("app.js", "text/javascript; charset=utf-8"),
+  "app.js": asset("app.js", JS),
+  "bubbles.js": asset("bubbles.js", JS),
+  "util.js": asset("util.js", JS),
   "app.css": asset("app.css", "text/css; charset=utf-8"),
 };
 
@@ -117,7 +120,7 @@ export function renderPage(options: { lang: Lang; linked: boolean; maxUploadByte
 <title>${h("webchat:page.title")}</title>
 <link rel="stylesheet" href="/chat/static/app.css?v=${css}">
 <script type="application/json" id="webchat-config">${scriptJson(config)}</script>
-<script src="/chat/static/app.js?v=${js}" defer></script>
+<script type="module" src="/chat/static/app.js?v=${js}"></script>
 </head>
 <body>
 <div class="app">
