@@ -1,0 +1,2 @@
+export { createTelegramAdapter, type TelegramAdapterDeps } from "./adapter";
+export type { TelegramAdapterConfig } from "./bot";
