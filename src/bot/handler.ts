@@ -63,10 +63,13 @@ export function createBotHandler(deps: BotDeps): BotHandler {
             });
             if (result.queued) queued++;
           },
+          identify(id) {
+            personId = id;
+          },
         };
         const outcome = await routeWithIdentity(ctx);
         route = outcome.route;
-        personId = outcome.personId;
+        personId ??= outcome.personId;
       });
     } catch (err) {
       deps.log.error("bot.failed", {

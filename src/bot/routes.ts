@@ -29,6 +29,8 @@ export interface RouteContext {
   readonly conversation: ConversationHook;
   readonly status: StatusReporter;
   reply(message: Reply, personId: string | null): Promise<void>;
+  /** Names the person this event turned out to come from (after linking), for the log line. */
+  identify(personId: string): void;
 }
 
 /** Button payload of the status of one unit: "status:<unitId>". */
@@ -79,6 +81,7 @@ async function link(ctx: RouteContext, code: string): Promise<string> {
   const resolved = await resolveChat(ctx.trx, event.chat);
   if (!resolved) throw new Error("a chat just linked did not resolve");
   const sp = speakerFor(ctx, resolved);
+  ctx.identify(resolved.actor.person.id);
   await ctx.reply(greeting(resolved.actor, resolved.units, sp, true), resolved.actor.person.id);
   return "link.ok";
 }

@@ -3,7 +3,8 @@
  * Telegram adapter has recorded the bot's username (setting "telegram.username", written after
  * getMe). Zalo links join here when those channels exist.
  */
-import { type Db, getSetting } from "../db/index";
+import type { ChannelAdapter } from "../channels/types";
+import { type Db, getSetting, setSetting } from "../db/index";
 
 export const TELEGRAM_USERNAME_SETTING = "telegram.username";
 
@@ -37,4 +38,19 @@ export async function linkTargets(
   const stored = config.telegram === undefined ? undefined : await getSetting(db, TELEGRAM_USERNAME_SETTING);
   const username = stored?.trim().replace(/^@/, "");
   return { publicUrl: config.publicUrl, telegramUsername: username ? username : undefined };
+}
+
+/**
+ * Stores the Telegram bot's username, read from the running adapter's invite link, so that the CLI
+ * (which does not start adapters) can print t.me links. Call once after the adapter started.
+ */
+export async function recordTelegramUsername(
+  db: Db,
+  adapter: ChannelAdapter,
+  now: Date,
+): Promise<string | undefined> {
+  const link = adapter.inviteLink?.("X");
+  const username = link ? /^https:\/\/t\.me\/([A-Za-z0-9_]+)\?start=X$/.exec(link)?.[1] : undefined;
+  if (username) await setSetting(db, TELEGRAM_USERNAME_SETTING, username, now);
+  return username;
 }

@@ -40,13 +40,13 @@ describe("logs (Law 91/2025: no message texts or phone numbers at info)", () => 
         "t",
       ]);
     }
-    expect(bot.logs.map((l) => (JSON.parse(l) as { route: string }).route)).toEqual([
-      "unlinked.explain",
-      "link.wrong",
-      "link.ok",
-      "conversation.text",
-      "mydata",
-      "status",
+    expect(bot.logs.map((l) => JSON.parse(l) as { route: string; personId: string | null })).toMatchObject([
+      { route: "unlinked.explain", personId: null },
+      { route: "link.wrong", personId: null },
+      { route: "link.ok", personId: P.lan },
+      { route: "conversation.text", personId: P.lan },
+      { route: "mydata", personId: P.lan },
+      { route: "status", personId: P.lan },
     ]);
   });
 
