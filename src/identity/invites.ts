@@ -6,7 +6,7 @@ import type { ChannelId } from "../channels/types";
 import { linkChat } from "../db/channel-links";
 import type { Db } from "../db/index";
 import { findInviteByHash, type Invite, insertInvite, inviteState, markInviteUsed } from "../db/invites";
-import { linkAttemptsSince, recordLinkAttempt } from "../db/link-attempts";
+import { linkAttemptsSince, pruneLinkAttempts, recordLinkAttempt } from "../db/link-attempts";
 import { generateInviteCode, hashInviteCode, inviteCodeHashCandidates, type RandomInt } from "./codes";
 import { LINK_ATTEMPTS_LOOKBACK_MS, lockedUntil } from "./lockout";
 
@@ -81,6 +81,8 @@ export async function redeemInvite(db: Db, input: RedeemInput): Promise<RedeemRe
     inviteState(invite, input.now) === "pending" &&
     (await markInviteUsed(db, invite.id, input.now));
   if (!invite || !usable) {
+    // Attempts older than any lock they could cause are personal data without a purpose: drop them.
+    await pruneLinkAttempts(db, since);
     await recordLinkAttempt(db, input.channel, input.chatId, input.now);
     return { ok: false, reason: invite ? "unusable" : "wrong" };
   }
