@@ -35,7 +35,10 @@ export interface OaHarness {
   dispose(): Promise<void>;
 }
 
-export async function startOaHarness(env: Record<string, string> = {}): Promise<OaHarness> {
+export async function startOaHarness(
+  env: Record<string, string> = {},
+  options: { liveClock?: boolean } = {},
+): Promise<OaHarness> {
   const fake = await startFakeZaloOaServer();
   const db = await createTestDatabase();
   const config = loadConfig(
@@ -71,14 +74,15 @@ export async function startOaHarness(env: Record<string, string> = {}): Promise<
     pipeline,
     clock: new Date("2026-11-24T03:00:00.000Z"), // 10:00 in Hà Nội
   } as OaHarness;
-  const stores = createZaloOaStores(db.db, APP_ID, () => h.clock);
+  const now = () => (options.liveClock ? new Date() : h.clock);
+  const stores = createZaloOaStores(db.db, APP_ID, now);
   const adapter = createZaloOaAdapter(config, {
     ...stores,
     publicUrl: "https://baocao.example.edu.vn",
     alertAdmins: async (parts) => {
       alerts.push(parts);
     },
-    now: () => h.clock,
+    now,
     log,
   });
   await adapter.start(pipeline.sink);
@@ -86,7 +90,7 @@ export async function startOaHarness(env: Record<string, string> = {}): Promise<
   return Object.assign(h, {
     adapter,
     async post(body: Record<string, unknown>, init: { signature?: string; timestamp?: string } = {}) {
-      const withTs = { ...body, timestamp: init.timestamp ?? String(h.clock.getTime()) };
+      const withTs = { ...body, timestamp: init.timestamp ?? String(now().getTime()) };
       const raw = Buffer.from(JSON.stringify(withTs));
       const signature =
         init.signature ??
