@@ -205,3 +205,22 @@ export function createWebChatStore(db: Db): WebChatStore {
     },
   };
 }
+
+/**
+ * Deletes everything of these web chats (history, file records, sessions) for `people erase`;
+ * returns the file vault keys whose bytes the caller removes (removeWebChatFiles).
+ */
+export async function eraseWebChats(db: Db, chatIds: readonly string[]): Promise<string[]> {
+  if (chatIds.length === 0) return [];
+  return db.transaction().execute(async (trx) => {
+    const files = await trx
+      .selectFrom("web_files")
+      .select("storage_key")
+      .where("chat_id", "in", chatIds)
+      .execute();
+    await trx.deleteFrom("web_files").where("chat_id", "in", chatIds).execute();
+    await trx.deleteFrom("web_messages").where("chat_id", "in", chatIds).execute();
+    await trx.deleteFrom("web_sessions").where("chat_id", "in", chatIds).execute();
+    return files.map((f) => f.storage_key);
+  });
+}

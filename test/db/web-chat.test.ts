@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { WebChatStore } from "../../src/channels/web/store";
-import { createWebChatStore } from "../../src/db/web-chat";
+import { createWebChatStore, eraseWebChats } from "../../src/db/web-chat";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
 const T0 = new Date("2026-11-24T02:00:00Z");
@@ -79,5 +79,34 @@ describe("web chat store (SQLite)", () => {
     expect((await store.findSession("s1"))?.revokedAt).toEqual(later(2));
     expect(await store.deleteExpiredSessions(later(61))).toBe(1);
     expect(await store.findSession("s1")).toBeUndefined();
+  });
+
+  it("erasing chats removes their history, files and sessions and nothing of other chats", async () => {
+    for (const chatId of ["a", "b"]) {
+      await store.createSession({
+        id: `s-${chatId}`,
+        chatId,
+        linked: true,
+        createdAt: T0,
+        expiresAt: later(60),
+      });
+      await store.appendMessage({ chatId, direction: "in", body: { kind: "text", text: chatId }, now: T0 });
+      await store.addFile({
+        id: `00000000-0000-4000-8000-00000000000${chatId === "a" ? 1 : 2}`,
+        chatId,
+        direction: "in",
+        name: "x.pdf",
+        mimeType: "application/pdf",
+        sizeBytes: 1,
+        storageKey: `key-${chatId}`,
+        createdAt: T0,
+      });
+    }
+    expect(await eraseWebChats(database.db, ["a"])).toEqual(["key-a"]);
+    expect(await store.listMessages("a", { limit: 10 })).toEqual([]);
+    expect(await store.findSession("s-a")).toBeUndefined();
+    expect(await store.chatReachable("a", T0)).toBe(false);
+    expect(await store.listMessages("b", { limit: 10 })).toHaveLength(1);
+    expect(await store.chatReachable("b", T0)).toBe(true);
   });
 });

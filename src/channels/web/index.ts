@@ -25,6 +25,7 @@ import { createFileVault } from "./vault";
 export { WEB_FILE_IN_MAX_BYTES, type WebChatDeps } from "./context";
 export { loadOrCreateSessionSecret } from "./session";
 export type { WebChatStore } from "./store";
+export { removeWebChatFiles } from "./vault";
 
 /** A failed store write is tried again by the dispatcher after this long. */
 const RETRY_AFTER_MS = 5_000;

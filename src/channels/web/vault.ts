@@ -41,3 +41,10 @@ export function createFileVault(dir: string): FileVault {
     },
   };
 }
+
+/** Removes file bytes by key (after eraseWebChats); a key already gone is fine. */
+export async function removeWebChatFiles(dir: string, keys: readonly string[]): Promise<void> {
+  for (const key of keys) {
+    if (KEY_PATTERN.test(key)) await fs.rm(path.join(dir, key), { force: true });
+  }
+}
