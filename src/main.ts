@@ -1,12 +1,13 @@
 /**
- * Composition root: config → database (migrations) → demo data → web server; graceful shutdown.
- * Later pieces (channels, engine, scheduler, dispatcher) are composed here and nowhere else.
+ * `npm start`: the product from the environment. Prints where it runs, where the data lives, what
+ * is due this month and, with the demo, links to try it; stops gracefully on Ctrl+C / SIGTERM.
  */
+import { startApp } from "./app";
 import { ConfigError, loadConfig } from "./config";
-import { migrateToLatest, openDatabase } from "./db/index";
 import { translator } from "./i18n/index";
 import { createLogger } from "./log";
-import { createWebApp, startServer } from "./web/server";
+import { PlanInvalidError } from "./plan/index";
+import { startupSummary } from "./startup-summary";
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -14,9 +15,8 @@ async function main(): Promise<void> {
     config = loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
-      process.stderr.write(
-        `${translator("vi")("cli:error.config")}\n${err.problems.map((p) => `  ${p}`).join("\n")}\n`,
-      );
+      const lines = err.problems.map((p) => `  ${p}`).join("\n");
+      process.stderr.write(`${translator("vi")("cli:error.config")}\n${lines}\n`);
       process.exitCode = 2;
       return;
     }
@@ -24,18 +24,27 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config.logLevel);
   const t = translator(config.lang);
-  const database = await openDatabase(config.database);
-  await migrateToLatest(database.db);
+  let app: Awaited<ReturnType<typeof startApp>>;
+  try {
+    app = await startApp(config, { log });
+  } catch (err) {
+    if (err instanceof PlanInvalidError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    throw err;
+  }
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  out(t("main:started", { url: config.publicUrl, location: app.database.location }));
+  for (const line of await startupSummary(app, config, new Date())) out(line);
 
-  const app = createWebApp();
-  const server = await startServer(app, config.port, config.host);
-  process.stdout.write(`${t("main:started", { url: config.publicUrl, location: database.location })}\n`);
-  log.info("started", { port: server.port });
-
+  let stopping = false;
   const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     log.info("stopping", { signal });
-    await server.close();
-    await database.close();
+    await app.stop();
     process.exit(0);
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));

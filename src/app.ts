@@ -1,0 +1,165 @@
+/**
+ * The whole product assembled: database (migrated), plan, demo data, channel adapters, inbound
+ * pipeline, bot, dispatcher, web server. `main.ts` runs it from the environment; end-to-end tests
+ * run the very same assembly in-process on a temporary database.
+ */
+import { alertAdmins } from "./bot/admin-alert";
+import { type ConversationHook, reportFlowNotEnabled } from "./bot/conversation";
+import { createBotHandler } from "./bot/handler";
+import { activePlanSource } from "./bot/status/plan-source";
+import { createStatusReporter } from "./bot/status/reporter";
+import type { SubmissionStatusSource } from "./bot/status/sources";
+import { channelRoutes, createAdapters, findWebAdapter } from "./channels/registry";
+import type { ChannelAdapter } from "./channels/types";
+import type { Config } from "./config";
+import {
+  type Db,
+  findPersonByPhoneOrEmail,
+  migrateToLatest,
+  type OpenDatabase,
+  openDatabase,
+} from "./db/index";
+import { createInvite } from "./identity/invites";
+import { recordTelegramUsername } from "./identity/links";
+import { createInboundPipeline, type InboundPipeline } from "./inbound/index";
+import type { Logger } from "./log";
+import { loadDemo } from "./org/demo";
+import { DEMO_PHONES } from "./org/demo-data";
+import { createDispatcher, type Dispatcher } from "./outbox/index";
+import { type ActivePlan, resolveActivePlan } from "./plan/index";
+import { createWebApp, type RunningServer, startServer, type WebApp } from "./web/server";
+
+export interface AppOptions {
+  readonly log: Logger;
+  readonly now?: (() => Date) | undefined;
+  /** Working directory for relative plan paths. */
+  readonly cwd?: string | undefined;
+  /** Issue 4's report flow; until wired, linked people are told it is not enabled. */
+  readonly conversation?: ConversationHook | undefined;
+  readonly submissions?: SubmissionStatusSource | undefined;
+  /** Start the HTTP server (tests may drive `app.request()` instead). Default true. */
+  readonly listen?: boolean | undefined;
+}
+
+export interface DemoAccess {
+  readonly role: "school" | "office";
+  readonly url: string;
+}
+
+export interface RunningApp {
+  readonly database: OpenDatabase;
+  readonly db: Db;
+  readonly plan: ActivePlan;
+  readonly adapters: readonly ChannelAdapter[];
+  readonly pipeline: InboundPipeline;
+  readonly dispatcher: Dispatcher;
+  readonly web: WebApp;
+  readonly server: RunningServer | undefined;
+  /** Fresh invite links for trying the demo (empty when the demo is off). */
+  readonly demoAccess: readonly DemoAccess[];
+  /** Stops receiving, finishes what was accepted, stops sending, closes the server and database. */
+  stop(): Promise<void>;
+}
+
+export async function startApp(config: Config, options: AppOptions): Promise<RunningApp> {
+  const { log } = options;
+  const now = options.now ?? (() => new Date());
+  const database = await openDatabase(config.database);
+  const { db } = database;
+  try {
+    await migrateToLatest(db);
+    // Fails with PlanInvalidError (a precise message) rather than running on a broken plan.
+    const plan = await resolveActivePlan(db, config, options.cwd);
+    if (config.loadDemo) await loadDemo(db, now());
+
+    const adapters = createAdapters(config, {
+      db,
+      log,
+      now,
+      alertAdmins: async (parts) => {
+        await alertAdmins(db, parts, { lang: config.lang, now: now() });
+        dispatcher.kick();
+      },
+    });
+    const dispatcher = createDispatcher({ db, adapters, log, now });
+    const status = createStatusReporter({
+      plan: activePlanSource(config, options.cwd),
+      lang: config.lang,
+      submissions: options.submissions,
+    });
+    const handler = createBotHandler({
+      db,
+      config,
+      log,
+      dispatcher,
+      conversation: options.conversation ?? reportFlowNotEnabled,
+      status,
+      now,
+    });
+    const pipeline = createInboundPipeline({ db, handler, log, now });
+
+    const web = createWebApp();
+    for (const route of channelRoutes(adapters)) {
+      const handle = (c: { req: { raw: Request } }) => route.handler(c.req.raw);
+      if (route.method === "GET") web.get(route.path, handle);
+      else web.post(route.path, handle);
+    }
+    findWebAdapter(adapters)?.mount(web);
+
+    const server = options.listen === false ? undefined : await startServer(web, config.port, config.host);
+    for (const adapter of adapters) {
+      await adapter.start(pipeline.sink);
+      if (adapter.id === "telegram") await recordTelegramUsername(db, adapter, now());
+    }
+    await dispatcher.start();
+
+    const demoAccess = config.loadDemo ? await demoInvites(db, config, now()) : [];
+
+    return {
+      database,
+      db,
+      plan,
+      adapters,
+      pipeline,
+      dispatcher,
+      web,
+      server,
+      demoAccess,
+      async stop() {
+        for (const adapter of adapters) await adapter.stop();
+        await pipeline.drain();
+        await dispatcher.stop();
+        await server?.close();
+        await database.close();
+      },
+    };
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}
+
+/**
+ * One invite link for a school's communications officer and one for a Văn phòng officer of the demo
+ * province, so that a newcomer can try both sides in the web chat within a minute.
+ */
+async function demoInvites(db: Db, config: Config, at: Date): Promise<DemoAccess[]> {
+  const wanted = [
+    { role: "school", phone: DEMO_PHONES.nguyenDuComms },
+    { role: "office", phone: DEMO_PHONES.officeStaff },
+  ] as const;
+  const access: DemoAccess[] = [];
+  for (const w of wanted) {
+    const person = await findPersonByPhoneOrEmail(db, { phone: w.phone });
+    if (!person) continue; // the demo people were erased or replaced: nothing to offer
+    const { code } = await createInvite(db, {
+      personId: person.id,
+      ttlDays: 1,
+      pepper: config.sessionSecret,
+      now: at,
+      createdBy: null,
+    });
+    access.push({ role: w.role, url: `${config.publicUrl}/chat?code=${code}` });
+  }
+  return access;
+}
