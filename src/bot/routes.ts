@@ -18,6 +18,9 @@ import { greeting, help, notLinked, type Reply, type Speaker, unknownCommand } f
 import { myData } from "./mydata";
 import type { StatusReporter } from "./status/reporter";
 
+/** The payload of a reminder's acknowledgement button (rendered by the Zalo OA adapter). */
+const ACK_PAYLOAD = "zalo.ack";
+
 export interface RouteContext {
   readonly trx: Db;
   readonly event: InboundEvent;
@@ -113,6 +116,12 @@ export async function routeLinked(ctx: RouteContext, resolved: ResolvedChat, sp:
       await hand({ kind: "file", file: event.file, caption: event.caption });
       return "conversation.file";
     case "action": {
+      // "Đã nhận" under a reminder (Zalo OA asks for a tap so that its 48-hour window renews):
+      // the interaction is already recorded; thank the person, nothing else to do.
+      if (event.payload === ACK_PAYLOAD) {
+        await say({ parts: [{ key: "bot:ack", params: { title: sp.title } }] });
+        return "ack";
+      }
       const status = STATUS_PAYLOAD.exec(event.payload);
       if (!status) {
         await hand({ kind: "action", payload: event.payload });
