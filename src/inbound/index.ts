@@ -1,8 +1,10 @@
 export { type Choice, matchChoice, rememberChoices, resolveChoiceAnswer } from "./choices";
 export {
   acceptInboundEvent,
+  acceptInboundEvents,
   countUnfinishedInboundEvents,
   finishInboundEvent,
+  finishInboundEventsDone,
   type InboundStatus,
   pruneInboundEvents,
 } from "./dedupe";

@@ -4,11 +4,12 @@
  * behind the earlier events of its chat; different chats are handled concurrently. The sink
  * resolves as soon as the event is durably accepted, so webhooks answer fast and polling moves on.
  */
-import type { InboundEvent, InboundSink } from "../channels/types";
+import type { ChannelId, InboundEvent, InboundSink } from "../channels/types";
 import type { Db } from "../db/index";
 import type { Logger } from "../log";
+import { createBatcher } from "./batcher";
 import { resolveChoiceAnswer } from "./choices";
-import { acceptInboundEvent, finishInboundEvent } from "./dedupe";
+import { acceptInboundEvents, finishInboundEvent, finishInboundEventsDone } from "./dedupe";
 import { createKeyedQueue } from "./keyed-queue";
 
 export type InboundHandler = (event: InboundEvent) => Promise<void>;
@@ -18,6 +19,8 @@ export type InboundHandler = (event: InboundEvent) => Promise<void>;
  * wedged call (a hung remote API) must not stall a chat until restart (grammY conversations #155).
  */
 export const INBOUND_HANDLER_TIMEOUT_MS = 60_000;
+/** Rows per dedupe INSERT / finish UPDATE (SQLite allows 32,766 bound values per statement). */
+const INBOUND_BATCH_MAX_EVENTS = 500;
 
 export interface InboundPipelineOptions {
   readonly db: Db;
@@ -25,6 +28,12 @@ export interface InboundPipelineOptions {
   readonly log: Logger;
   readonly now?: () => Date;
   readonly handlerTimeoutMs?: number;
+  /**
+   * Channels whose adapters have no buttons, where a text answer may pick a numbered choice
+   * (`adapters.filter((a) => a.capabilities.buttons === null).map((a) => a.id)`). Text on other
+   * channels skips the lookup. Default: every channel.
+   */
+  readonly numberedChoiceChannels?: readonly ChannelId[];
 }
 
 export interface InboundPipeline {
@@ -42,12 +51,24 @@ export function createInboundPipeline(options: InboundPipelineOptions): InboundP
   const now = options.now ?? (() => new Date());
   const timeoutMs = options.handlerTimeoutMs ?? INBOUND_HANDLER_TIMEOUT_MS;
   const queue = createKeyedQueue();
+  const choiceChannels = options.numberedChoiceChannels ? new Set(options.numberedChoiceChannels) : null;
+  const accept = createBatcher(
+    (events: readonly InboundEvent[]) => acceptInboundEvents(db, events, now()),
+    INBOUND_BATCH_MAX_EVENTS,
+  );
+  const finishDone = createBatcher(async (events: readonly InboundEvent[]) => {
+    await finishInboundEventsDone(db, events, now());
+    return events.map(() => undefined);
+  }, INBOUND_BATCH_MAX_EVENTS);
 
   const handle = async (accepted: InboundEvent): Promise<void> => {
     const ids = { channel: accepted.channel, platformId: accepted.platformId, kind: accepted.kind };
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      const event = await resolveChoiceAnswer(db, accepted);
+      const event =
+        choiceChannels === null || choiceChannels.has(accepted.channel)
+          ? await resolveChoiceAnswer(db, accepted)
+          : accepted;
       const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
         timer = setTimeout(() => resolve(TIMED_OUT), timeoutMs);
       });
@@ -57,7 +78,7 @@ export function createInboundPipeline(options: InboundPipelineOptions): InboundP
         await finishInboundEvent(db, accepted, "timed_out", `no result after ${timeoutMs} ms`, now());
         return;
       }
-      await finishInboundEvent(db, accepted, "done", null, now());
+      await finishDone(accepted);
     } catch (err) {
       const name = err instanceof Error ? err.name : typeof err;
       log.error("inbound.handler_failed", { ...ids, error: name, detail: String(err).slice(0, 300) });
@@ -70,7 +91,7 @@ export function createInboundPipeline(options: InboundPipelineOptions): InboundP
   };
 
   const sink: InboundSink = async (event) => {
-    const fresh = await acceptInboundEvent(db, event, now());
+    const fresh = await accept(event);
     if (!fresh) {
       log.debug("inbound.duplicate", { channel: event.channel, platformId: event.platformId });
       return;

@@ -4,6 +4,12 @@
  */
 import { engineLengthBench, engineStepBench } from "./engine.bench";
 import { importMemoryBench, importTimeBench } from "./import.bench";
+import {
+  inboundBotLatencyBench,
+  inboundBotThroughputBench,
+  inboundLookupLatencyBench,
+  inboundLookupThroughputBench,
+} from "./inbound.bench";
 import { obligationsBench } from "./obligations.bench";
 import type { Bench } from "./types";
 
@@ -13,4 +19,8 @@ export const benches: readonly Bench[] = [
   importMemoryBench,
   engineStepBench,
   engineLengthBench,
+  inboundLookupThroughputBench,
+  inboundLookupLatencyBench,
+  inboundBotThroughputBench,
+  inboundBotLatencyBench,
 ];

@@ -52,6 +52,27 @@ describe("inbound pipeline", () => {
     ]);
   });
 
+  it("accepts many concurrent deliveries in batches: each event once, each chat in order", async () => {
+    const seen: string[] = [];
+    const p = createInboundPipeline({ db: db.db, log, handler: async (e) => void seen.push(e.platformId) });
+    const deliveries = Array.from({ length: 30 }, (_, c) =>
+      Array.from({ length: 10 }, (_, k) => text(`c${c}`, `c${c}:${k}`)),
+    );
+    // Every chat's events in order, all chats at once, each event delivered twice.
+    await Promise.all(
+      deliveries.map(async (events) => {
+        for (const e of events) await Promise.all([p.sink(e), p.sink(e)]);
+      }),
+    );
+    await p.drain();
+    expect(seen).toHaveLength(300);
+    for (const [c, events] of deliveries.entries()) {
+      expect(seen.filter((id) => id.startsWith(`c${c}:`))).toEqual(events.map((e) => e.platformId));
+    }
+    const statuses = await db.db.selectFrom("inbound_events").select("status").distinct().execute();
+    expect(statuses).toEqual([{ status: "done" }]);
+  });
+
   it("keeps one chat's events in order and lets other chats run meanwhile", async () => {
     const gate = deferred();
     const log_: string[] = [];
