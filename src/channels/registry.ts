@@ -5,16 +5,16 @@
  * stores it needs (built over the database here, so adapters themselves never import it).
  * test/channels/registry.test.ts walks this list and checks that every adapter has the same shape.
  */
-import path from "node:path";
 import type { Config } from "../config";
 import { findLinkByChat } from "../db/channel-links";
 import type { Db } from "../db/index";
 import { createWebChatStore } from "../db/web-chat";
 import { createZaloOaStores } from "../db/zalo-oa";
+import { saveZaloPersonalHealth } from "../db/zalo-personal-health";
 import type { Logger } from "../log";
 import { createTelegramAdapter } from "./telegram/index";
 import type { ChannelAdapter, ChannelId, ChannelRoute, TextPart } from "./types";
-import { createWebAdapter, loadOrCreateSessionSecret, type WebAdapter } from "./web/index";
+import { createWebAdapter, loadOrCreateSessionSecret, type WebAdapter, webChatFilesDir } from "./web/index";
 import { createZaloBotAdapter } from "./zalo-bot/index";
 import { createZaloOaAdapter } from "./zalo-oa/index";
 import { createZaloPersonalAdapter } from "./zalo-personal/index";
@@ -39,7 +39,7 @@ export const CHANNEL_REGISTRY: readonly ChannelEntry[] = [
     create: (config, deps) =>
       createWebAdapter({
         store: createWebChatStore(deps.db),
-        filesDir: path.join(config.dataDir, "webchat", "files"),
+        filesDir: webChatFilesDir(config.dataDir),
         sessionSecret: loadOrCreateSessionSecret(config.sessionSecret, config.dataDir),
         publicUrl: config.publicUrl,
         isLinked: async (chatId) => (await findLinkByChat(deps.db, "web", chatId)) !== undefined,
@@ -82,7 +82,12 @@ export const CHANNEL_REGISTRY: readonly ChannelEntry[] = [
     id: "zalo-personal",
     create: (config, deps) =>
       config.zaloPersonal
-        ? createZaloPersonalAdapter(config.zaloPersonal, { log: deps.log, now: deps.now })
+        ? createZaloPersonalAdapter(config.zaloPersonal, {
+            log: deps.log,
+            now: deps.now,
+            // The office sees the personal account's connection state (health) in settings.
+            onHealth: (health) => saveZaloPersonalHealth(deps.db, health, (deps.now ?? (() => new Date()))()),
+          })
         : undefined,
   },
 ];

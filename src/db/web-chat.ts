@@ -212,7 +212,10 @@ export function createWebChatStore(db: Db): WebChatStore {
  */
 export async function eraseWebChats(db: Db, chatIds: readonly string[]): Promise<string[]> {
   if (chatIds.length === 0) return [];
-  return db.transaction().execute(async (trx) => {
+  // Called on its own, or inside erasePerson's transaction (Kysely cannot nest transactions).
+  const inTransaction = <T>(work: (trx: Db) => Promise<T>): Promise<T> =>
+    db.isTransaction ? work(db) : db.transaction().execute(work);
+  return inTransaction(async (trx) => {
     const files = await trx
       .selectFrom("web_files")
       .select("storage_key")

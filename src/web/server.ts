@@ -23,7 +23,12 @@ export function startServer(app: WebApp, port: number, host: string): Promise<Ru
     const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
       resolve({
         port: info.port,
-        close: () => new Promise<void>((done) => server.close(() => done())),
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            // Idle keep-alive sockets (and ended event streams) would hold close() for seconds.
+            if ("closeAllConnections" in server) server.closeAllConnections();
+          }),
       });
     });
     server.once("error", reject);

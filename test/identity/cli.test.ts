@@ -282,4 +282,53 @@ describe("baocao people show and erase", () => {
     const [reply] = await createBot(tdb.db).send(ev.text("100", "/dulieu"));
     expect(reply?.text.startsWith(t("bot:unlinked.intro"))).toBe(true);
   });
+
+  it("erase also removes the person's web chat history, uploads and sessions, and only theirs", async () => {
+    await linkLan(); // links Telegram chat "100" and web chat "w1"
+    const at = NOW.toISOString();
+    const filesDir = path.join(tdb.dir, "data", "webchat", "files");
+    fs.mkdirSync(filesDir, { recursive: true });
+    const keys = {
+      lan: "11111111-1111-1111-1111-111111111111",
+      other: "22222222-2222-2222-2222-222222222222",
+    };
+    for (const [chat, key] of [
+      ["w1", keys.lan],
+      ["w-other", keys.other],
+    ] as const) {
+      fs.writeFileSync(path.join(filesDir, key), "minh chứng");
+      await tdb.db
+        .insertInto("web_messages")
+        .values({
+          id: `m-${chat}`,
+          chat_id: chat,
+          seq: 1,
+          direction: "in",
+          body: "{}",
+          client_id: null,
+          created_at: at,
+        })
+        .execute();
+      await tdb.db
+        .insertInto("web_files")
+        .values({
+          id: `f-${chat}`,
+          chat_id: chat,
+          direction: "in",
+          name: "bao-cao.pdf",
+          mime_type: "application/pdf",
+          size_bytes: 10,
+          storage_key: key,
+          created_at: at,
+        })
+        .execute();
+    }
+    expect((await cli(["people", "erase", P.lan, "--yes"])).code).toBe(0);
+    const left = async (table: "web_messages" | "web_files") =>
+      (await tdb.db.selectFrom(table).select("chat_id").execute()).map((r) => r.chat_id);
+    expect(await left("web_messages")).toEqual(["w-other"]);
+    expect(await left("web_files")).toEqual(["w-other"]);
+    expect(fs.existsSync(path.join(filesDir, keys.lan))).toBe(false);
+    expect(fs.existsSync(path.join(filesDir, keys.other))).toBe(true);
+  });
 });

@@ -27,6 +27,9 @@ export { loadOrCreateSessionSecret } from "./session";
 export type { WebChatStore } from "./store";
 export { removeWebChatFiles } from "./vault";
 
+/** Where web chat uploads live under DATA_DIR (shared by the adapter and `people erase`). */
+export const webChatFilesDir = (dataDir: string): string => path.join(dataDir, "webchat", "files");
+
 /** A failed store write is tried again by the dispatcher after this long. */
 const RETRY_AFTER_MS = 5_000;
 

@@ -1,4 +1,6 @@
-import { erasePerson } from "../../identity/erase";
+import { removeWebChatFiles, webChatFilesDir } from "../../channels/web/index";
+import { eraseWebChats } from "../../db/web-chat";
+import { erasePerson, type PersonalDataEraser } from "../../identity/erase";
 import { findPersonByRef } from "../../identity/find-person";
 import { CliError, type Command } from "../command";
 
@@ -18,7 +20,15 @@ export const peopleEraseCommand: Command = {
     if (!person) throw new CliError("identity:person.notFound", { ref });
     if (args.values.yes !== true)
       throw new CliError("identity:erase.confirm", { name: person.fullName, usage: USAGE });
-    const summary = await erasePerson(db, person.id, ctx.now());
+    // Web chat history and uploads are personal data too: erased in the same transaction, and the
+    // uploaded bytes removed from disk once it committed.
+    const webFileKeys: string[] = [];
+    const eraseWebHistory: PersonalDataEraser = async (trx, { chats }) => {
+      const webChats = chats.filter((c) => c.channel === "web").map((c) => c.chatId);
+      webFileKeys.push(...(await eraseWebChats(trx, webChats)));
+    };
+    const summary = await erasePerson(db, person.id, ctx.now(), [eraseWebHistory]);
+    await removeWebChatFiles(webChatFilesDir(ctx.config.dataDir), webFileKeys);
     if (ctx.json) ctx.out(JSON.stringify({ personId: person.id, erased: summary }));
     else
       ctx.out(
