@@ -20,6 +20,15 @@ import * as m0022 from "./0022_web_files";
 import * as m0030 from "./0030_invites";
 import * as m0031 from "./0031_channel_links";
 import * as m0032 from "./0032_link_attempts";
+import * as m0040 from "./0040_drafts";
+import * as m0041 from "./0041_submissions";
+import * as m0042 from "./0042_submission_revisions";
+import * as m0043 from "./0043_reviews";
+import * as m0044 from "./0044_period_locks";
+import * as m0045 from "./0045_incidents";
+import * as m0046 from "./0046_incident_updates";
+import * as m0047 from "./0047_article_screenshots";
+import * as m0048 from "./0048_submission_files";
 import * as m0050 from "./0050_zalo_oa_tokens";
 import * as m0051 from "./0051_zalo_oa_consents";
 import * as m0052 from "./0052_zalo_zbs_usage";
@@ -42,6 +51,15 @@ export const migrations: Record<string, Migration> = {
   "0030_invites": m0030,
   "0031_channel_links": m0031,
   "0032_link_attempts": m0032,
+  "0040_drafts": m0040,
+  "0041_submissions": m0041,
+  "0042_submission_revisions": m0042,
+  "0043_reviews": m0043,
+  "0044_period_locks": m0044,
+  "0045_incidents": m0045,
+  "0046_incident_updates": m0046,
+  "0047_article_screenshots": m0047,
+  "0048_submission_files": m0048,
   "0050_zalo_oa_tokens": m0050,
   "0051_zalo_oa_consents": m0051,
   "0052_zalo_zbs_usage": m0052,

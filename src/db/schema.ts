@@ -87,6 +87,8 @@ export interface ArticleTable {
   published_on: string;
   submitted_by: string | null;
   created_at: string;
+  /** A stored file (migration 0047). */
+  screenshot_file_id?: string | null;
 }
 
 export interface InviteTable {
@@ -242,6 +244,132 @@ export interface WebFileTable {
   created_at: string;
 }
 
+/** Conversation drafts (migration 0040): the engine's state per person and thing being filled. */
+export interface DraftTable {
+  id: string;
+  person_id: string;
+  unit_id: string;
+  /** report | article | incident | incident_update */
+  kind: string;
+  obligation_code: string;
+  /** "" for articles and incidents. */
+  period_key: string;
+  submission_id: string | null;
+  incident_id: string | null;
+  form_version: number;
+  /** FormState JSON. */
+  state: string;
+  /** open | submitted | expired | discarded */
+  status: string;
+  /** 0/1: the draft the person is answering now (at most one). */
+  active: number;
+  revision: number;
+  /** {name: LocalizedText, period: PeriodLabel | null} JSON. */
+  label: string;
+  channel: string;
+  chat_id: string;
+  created_at: string;
+  updated_at: string;
+  expires_at: string;
+  warned_at: string | null;
+}
+
+/** Current submission per (unit, obligation, period) (migration 0041). */
+export interface SubmissionTable {
+  id: string;
+  reference: string;
+  unit_id: string;
+  obligation_code: string;
+  period_key: string;
+  form_version: number;
+  /** Answers JSON of the current revision. */
+  answers: string;
+  nil: number;
+  /** submitted | returned | resubmitted | accepted */
+  review_state: string;
+  revision: number;
+  submitted_by: string | null;
+  submitted_at: string;
+  updated_by: string | null;
+  updated_at: string;
+  due_at: string;
+  late: number;
+  idempotency_key: string;
+}
+
+/** Every version of a submission (migration 0042). */
+export interface SubmissionRevisionTable {
+  id: string;
+  submission_id: string;
+  revision: number;
+  form_version: number;
+  answers: string;
+  nil: number;
+  revision_key: string;
+  by_person: string | null;
+  /** chat | cli */
+  source: string;
+  at: string;
+}
+
+/** Office actions on submissions and unit reopenings (migration 0043). */
+export interface ReviewTable {
+  id: string;
+  submission_id: string;
+  /** return | accept | reopen */
+  action: string;
+  note: string | null;
+  by_person: string | null;
+  source: string;
+  at: string;
+}
+
+/** Closed periods (migration 0044). */
+export interface PeriodLockTable {
+  obligation_code: string;
+  period_key: string;
+  locked_at: string;
+  locked_by: string | null;
+}
+
+/** Incident reports (migration 0045). */
+export interface IncidentTable {
+  id: string;
+  reference: string;
+  unit_id: string;
+  obligation_code: string;
+  form_version: number;
+  answers: string;
+  severity: string | null;
+  reported_by: string | null;
+  reported_at: string;
+  /** open | closed */
+  status: string;
+  closed_at: string | null;
+  closed_by: string | null;
+  idempotency_key: string;
+}
+
+/** Follow-ups of incidents (migration 0046). */
+export interface IncidentUpdateTable {
+  id: string;
+  incident_id: string;
+  answers: string;
+  by_person: string | null;
+  at: string;
+  idempotency_key: string;
+}
+
+/** Stored files referenced by revisions, incidents, updates and articles (migration 0048). */
+export interface SubmissionFileTable {
+  id: string;
+  /** submission_revision | incident | incident_update | article */
+  owner_kind: string;
+  owner_id: string;
+  file_id: string;
+  question_path: string;
+}
+
 export interface Database {
   units: UnitTable;
   unit_links: UnitLinkTable;
@@ -263,4 +391,12 @@ export interface Database {
   outbox: OutboxTable;
   chat_choices: ChatChoiceTable;
   stored_files: StoredFileTable;
+  drafts: DraftTable;
+  submissions: SubmissionTable;
+  submission_revisions: SubmissionRevisionTable;
+  reviews: ReviewTable;
+  period_locks: PeriodLockTable;
+  incidents: IncidentTable;
+  incident_updates: IncidentUpdateTable;
+  submission_files: SubmissionFileTable;
 }

@@ -3,6 +3,7 @@
  */
 import type { Command } from "../command";
 import { demoCommand } from "./demo";
+import { incidentsCloseCommand, incidentsListCommand } from "./incidents";
 import { inviteBulkCommand } from "./invite-bulk";
 import { inviteCreateCommand } from "./invite-create";
 import { inviteRevokeCommand } from "./invite-revoke";
@@ -18,6 +19,8 @@ import { planPresetsCommand } from "./plan-presets";
 import { planShowCommand } from "./plan-show";
 import { planUseCommand } from "./plan-use";
 import { planValidateCommand } from "./plan-validate";
+import { submissionsListCommand, submissionsShowCommand } from "./submissions";
+import { periodsLockCommand, submissionsAcceptCommand, submissionsReturnCommand } from "./submissions-review";
 import { zaloOaLoginCommand } from "./zalo-oa-login";
 
 export const commands: readonly Command[] = [
@@ -38,4 +41,11 @@ export const commands: readonly Command[] = [
   planUseCommand,
   planShowCommand,
   obligationsCommand,
+  submissionsListCommand,
+  submissionsShowCommand,
+  submissionsReturnCommand,
+  submissionsAcceptCommand,
+  periodsLockCommand,
+  incidentsListCommand,
+  incidentsCloseCommand,
 ];

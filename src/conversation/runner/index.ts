@@ -1,0 +1,20 @@
+/**
+ * The conversation runner: the engine (../index.ts) wired to the database and the bot.
+ * See README.md in this folder for how to wire it into src/main.ts.
+ */
+export type { RunnerDeps } from "./context";
+export { eraseDrafts } from "./erase";
+export { articleForm, incidentUpdateForm } from "./forms";
+export { createConversationHook, DRAFT_IDLE_OFFER_HOURS } from "./hook";
+export {
+  acceptSubmission,
+  closeIncidentByRef,
+  lockPeriodFor,
+  type OfficeEnv,
+  reportName,
+  returnSubmission,
+} from "./office";
+export { canEdit } from "./rules";
+export { createSubmissionStatusSource } from "./status-source";
+export { DRAFT_WARN_BEFORE_MS, type SweepResult, sweepDrafts } from "./sweep";
+export { urlKey } from "./url-key";
