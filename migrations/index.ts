@@ -32,6 +32,10 @@ import * as m0048 from "./0048_submission_files";
 import * as m0050 from "./0050_zalo_oa_tokens";
 import * as m0051 from "./0051_zalo_oa_consents";
 import * as m0052 from "./0052_zalo_zbs_usage";
+import * as m0060 from "./0060_exemptions";
+import * as m0061 from "./0061_reminder_messages";
+import * as m0062 from "./0062_reminder_steps";
+import * as m0063 from "./0063_reminder_undelivered";
 
 export const migrations: Record<string, Migration> = {
   "0001_units": m0001,
@@ -63,4 +67,8 @@ export const migrations: Record<string, Migration> = {
   "0050_zalo_oa_tokens": m0050,
   "0051_zalo_oa_consents": m0051,
   "0052_zalo_zbs_usage": m0052,
+  "0060_exemptions": m0060,
+  "0061_reminder_messages": m0061,
+  "0062_reminder_steps": m0062,
+  "0063_reminder_undelivered": m0063,
 };

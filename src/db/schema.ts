@@ -370,6 +370,58 @@ export interface SubmissionFileTable {
   question_path: string;
 }
 
+/** Per-unit exemptions from an obligation (migration 0060). */
+export interface ExemptionTable {
+  id: string;
+  unit_id: string;
+  obligation_code: string;
+  /** A period key, or "*" for every period. */
+  period_key: string;
+  reason: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** What a queued reminder/escalation/digest is about (migration 0061); outbox_id = outbox.id. */
+export interface ReminderMessageTable {
+  outbox_id: number;
+  /** reminder | escalation | digest_missing | digest_weekly */
+  kind: string;
+  unit_id: string | null;
+  obligation_code: string | null;
+  period_key: string | null;
+  step: string;
+  person_id: string | null;
+  base_key: string;
+  send_day: string;
+  counted: number;
+  /** MessageSpec JSON (src/reminders/types.ts). */
+  spec: string;
+  fallback_at: string | null;
+}
+
+/** Ladder steps already planned (migration 0062). */
+export interface ReminderStepTable {
+  scope: string;
+  period_key: string;
+  step: string;
+  planned_at: string;
+  queued: number;
+}
+
+/** Reminders that reached nobody (migration 0063). */
+export interface ReminderUndeliveredTable {
+  key: string;
+  person_id: string | null;
+  unit_id: string | null;
+  obligation_code: string | null;
+  period_key: string | null;
+  /** no_link | all_channels_failed | no_recipient */
+  reason: string;
+  detail: string | null;
+  at: string;
+}
+
 export interface Database {
   units: UnitTable;
   unit_links: UnitLinkTable;

@@ -7,7 +7,7 @@
  * Issue 5 adds rate limits and channel fallback; `onDead` is where fallback plugs in.
  */
 import { renderPart } from "../channels/render";
-import type { ChannelAdapter, ChannelId, SendResult } from "../channels/types";
+import type { ChannelAdapter, ChannelId, OutboundMessage, SendResult } from "../channels/types";
 import type { Db } from "../db/index";
 import { type Lang, type Translate, translator } from "../i18n/index";
 import { rememberChoices } from "../inbound/choices";
@@ -54,7 +54,17 @@ export interface DispatcherOptions {
   readonly translate?: (lang: Lang) => Translate;
   /** Called after a row is marked dead (permanent failure or attempts exhausted). */
   readonly onDead?: (row: OutboxRow, result: SendResult) => Promise<void>;
+  /**
+   * Called for a claimed row just before it is sent (issue 5: is the reminder still due, is it an
+   * allowed moment). "send" goes on, with a rebuilt message if given; "handled" means the hook has
+   * already recorded the row's new state (cancelled, deferred) and nothing is sent.
+   */
+  readonly beforeSend?: (row: OutboxRow) => Promise<BeforeSendDecision>;
 }
+
+export type BeforeSendDecision =
+  | { readonly action: "send"; readonly message?: OutboundMessage | undefined }
+  | { readonly action: "handled" };
 
 export interface Dispatcher {
   /** Requeues rows interrupted by a previous stop, then sends continuously until `stop()`. */
@@ -90,9 +100,15 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       return dead(row, { status: "permanent", reason: "not_configured" }, "permanent:not_configured");
     if (!row.message)
       return dead(row, { status: "permanent", reason: "invalid" }, "permanent:invalid message");
+    let message = row.message;
+    if (options.beforeSend) {
+      const decision = await options.beforeSend(row);
+      if (decision.action === "handled") return;
+      if (decision.message) message = decision.message;
+    }
     let result: SendResult;
     try {
-      result = await adapter.send({ channel: row.channel, chatId: row.chatId }, row.message);
+      result = await adapter.send({ channel: row.channel, chatId: row.chatId }, message);
     } catch (err) {
       // Adapters return expected failures as values; a throw is a bug or an unknown condition.
       log.error("outbox.send_threw", { id: row.id, channel: row.channel, error: String(err).slice(0, 300) });
@@ -100,9 +116,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     }
     if (result.status === "sent") {
       await markSent(db, row.id, result.platformMessageId, now());
-      const buttons = row.message.buttons ?? [];
+      const buttons = message.buttons ?? [];
       if (adapter.capabilities.buttons === null && buttons.length > 0) {
-        const t = translate(row.message.lang);
+        const t = translate(message.lang);
         const choices = buttons.map((b) => ({ label: renderPart(b.label, t), payload: b.payload }));
         await rememberChoices(db, { channel: row.channel, chatId: row.chatId }, choices, row.id, now());
       }

@@ -4,7 +4,13 @@ export {
   OUTBOX_BACKOFF_MAX_MS,
   OUTBOX_MAX_ATTEMPTS,
 } from "./backoff";
-export { createDispatcher, type Dispatcher, type DispatcherOptions, type Timers } from "./dispatcher";
+export {
+  type BeforeSendDecision,
+  createDispatcher,
+  type Dispatcher,
+  type DispatcherOptions,
+  type Timers,
+} from "./dispatcher";
 export {
   type EnqueueInput,
   type EnqueueResult,

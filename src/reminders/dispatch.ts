@@ -1,0 +1,147 @@
+/**
+ * The reminder side of the dispatcher (hooks, see src/outbox/dispatcher.ts):
+ * - beforeSend: a reminder row is re-checked when it is about to leave — cancelled when the unit
+ *   has submitted, deferred (not dropped) when the moment is outside the sending window, its list
+ *   rebuilt without units that are done. Rows without reminder metadata (replies, alerts) pass.
+ * - onDead: a permanent failure moves the same message to the person's next linked channel, then
+ *   to the unit's other members; whoever nobody can reach is recorded for the office.
+ */
+import type { ChannelId } from "../channels/types";
+import { markLinkUnreachable } from "../db/channel-links";
+import type { Db } from "../db/index";
+import {
+  deadWithoutFallback,
+  getReminderMeta,
+  markFallbackDone,
+  personReminderCounts,
+  setSendDay,
+} from "../db/reminders";
+import { localDateOf } from "../domain/time";
+import type { Logger } from "../log";
+import { cancelRow, deferRow } from "../outbox/hold";
+import type { BeforeSendDecision, OutboxRow } from "../outbox/index";
+import { sendingRules } from "./context";
+import { queueFallback } from "./fallback";
+import { buildMessage } from "./messages";
+import type { PlanSource } from "./plan-source";
+import { refreshSpec } from "./refresh";
+import type { SubmissionSource } from "./sources";
+import { specFromJson } from "./spec";
+import { countKey, isAllowedAt, nextAllowedMoment, placeReminder } from "./window";
+
+export interface DispatchHookDeps {
+  readonly db: Db;
+  readonly log: Logger;
+  readonly submissions: SubmissionSource;
+  readonly planSource: PlanSource;
+  readonly channels: readonly ChannelId[];
+  readonly now: () => Date;
+  readonly lang: "vi" | "en";
+}
+
+/** Permanent failures that mean the chat itself is gone (not a closed Zalo window). */
+const GONE = new Set(["blocked", "chat_not_found"]);
+const FALLBACK_SWEEP_ROWS = 200;
+
+export function createDispatchHooks(deps: DispatchHookDeps) {
+  const { db, log } = deps;
+
+  const beforeSend = async (row: OutboxRow): Promise<BeforeSendDecision> => {
+    try {
+      const meta = await getReminderMeta(db, row.id);
+      if (!meta) return { action: "send" };
+      const spec = specFromJson(meta.spec);
+      if (!spec) return { action: "send" };
+      const refreshed = await refreshSpec(db, deps.submissions, spec, deps.now());
+      if (!refreshed.ok) {
+        await cancelRow(db, row.id, `cancelled:${refreshed.reason}`);
+        log.info("reminders.cancelled", { id: row.id, reason: refreshed.reason });
+        return { action: "handled" };
+      }
+      const now = deps.now();
+      const { plan, calendar } = await deps.planSource();
+      const rules = sendingRules(plan, calendar);
+      if (!spec.ignoreWindow && !isAllowedAt(rules, now)) {
+        let until = nextAllowedMoment(rules, now);
+        if (meta.counted && meta.personId) {
+          const counts = await personReminderCounts(db, meta.personId, localDateOf(now));
+          // This row is counted on its old day; it moves, so it does not count there any more.
+          const own = countKey(meta.personId, meta.sendDay);
+          counts.set(own, Math.max(0, (counts.get(own) ?? 1) - 1));
+          until = placeReminder(rules, counts, meta.personId, plan.max_reminders_per_person_per_day, now);
+        }
+        await db.transaction().execute(async (trx) => {
+          await deferRow(trx, row.id, until, "deferred:outside_sending_window");
+          await setSendDay(trx, row.id, localDateOf(until));
+        });
+        log.info("reminders.deferred", { id: row.id, until: until.toISOString() });
+        return { action: "handled" };
+      }
+      const message = buildMessage(refreshed.spec);
+      if (!message) {
+        await cancelRow(db, row.id, "cancelled:all_done");
+        return { action: "handled" };
+      }
+      return { action: "send", message };
+    } catch (err) {
+      // Failing to re-check must not lose the reminder: send what was planned.
+      log.error("reminders.before_send_failed", { id: row.id, error: String(err).slice(0, 300) });
+      return { action: "send" };
+    }
+  };
+
+  /** Runs the fallback of one dead row once (the marker is set in the same transaction). */
+  const fallbackFor = async (outboxId: number, reason: string, gone: boolean) => {
+    const now = deps.now();
+    await db.transaction().execute(async (trx) => {
+      const meta = await getReminderMeta(trx, outboxId);
+      if (!meta || !(await markFallbackDone(trx, outboxId, now))) return;
+      const row = await trx
+        .selectFrom("outbox")
+        .select(["channel", "chat_id", "message"])
+        .where("id", "=", outboxId)
+        .executeTakeFirst();
+      if (!row) return;
+      if (gone) await markLinkUnreachable(trx, row.channel as ChannelId, row.chat_id, now);
+      const spec = specFromJson(meta.spec);
+      if (!spec) return;
+      const { plan, calendar } = await deps.planSource();
+      const outcome = await queueFallback(trx, {
+        meta,
+        spec,
+        failedChannel: row.channel as ChannelId,
+        message: row.message,
+        reason,
+        now,
+        channels: deps.channels,
+        rules: sendingRules(plan, calendar),
+        cap: plan.max_reminders_per_person_per_day,
+        lang: deps.lang,
+      });
+      log.info("reminders.fallback", { id: outboxId, outcome });
+    });
+  };
+
+  const onDead = async (row: OutboxRow, result: { status: string; reason?: string }) => {
+    const reason = result.reason ?? "unknown";
+    try {
+      await fallbackFor(row.id, reason, GONE.has(reason));
+    } catch (err) {
+      // The sweeper retries: the dead row keeps fallback_at empty.
+      log.error("reminders.fallback_failed", { id: row.id, error: String(err).slice(0, 300) });
+    }
+  };
+
+  /** Dead rows whose fallback never ran (the process died right after marking them dead). */
+  const sweepFallbacks = async (): Promise<number> => {
+    const ids = await deadWithoutFallback(db, FALLBACK_SWEEP_ROWS);
+    for (const id of ids) {
+      const row = await db.selectFrom("outbox").select("last_error").where("id", "=", id).executeTakeFirst();
+      const reason = /^permanent:([a-z_]+)/.exec(row?.last_error ?? "")?.[1] ?? "unknown";
+      await fallbackFor(id, reason, GONE.has(reason));
+    }
+    return ids.length;
+  };
+
+  return { beforeSend, onDead, sweepFallbacks };
+}
