@@ -451,4 +451,8 @@ export interface Database {
   incidents: IncidentTable;
   incident_updates: IncidentUpdateTable;
   submission_files: SubmissionFileTable;
+  exemptions: ExemptionTable;
+  reminder_messages: ReminderMessageTable;
+  reminder_steps: ReminderStepTable;
+  reminder_undelivered: ReminderUndeliveredTable;
 }
