@@ -26,10 +26,17 @@ function flowNames(key: string): string[] {
 }
 
 /** True when the text named something and the person got an answer about it. */
-export async function startByName(run: Run, text: string, explicit: boolean): Promise<boolean> {
+export async function startByName(run: Run, text: string): Promise<boolean> {
   const active = await run.plan();
   if (!active) return false;
-  const candidates: NameCandidate<Target>[] = active.plan.obligations.filter(isReportWithForm).map((o) => ({
+  const today = localDateOf(run.now);
+  const units = await ownUnits(run);
+  const unit = units.length === 1 ? units[0] : undefined;
+  // With one unit, only the reports it owes are candidates ("báo cáo tháng" is then unambiguous).
+  const reports = active.plan.obligations
+    .filter(isReportWithForm)
+    .filter((o) => !unit || nextInstances(active, unit, o, today).length > 0);
+  const candidates: NameCandidate<Target>[] = reports.map((o) => ({
     value: { kind: "report", obligation: o },
     names: [o.name.vi, ...(o.name.en ? [o.name.en] : []), o.code.replace(/_/g, " ")],
   }));
@@ -52,14 +59,11 @@ export async function startByName(run: Run, text: string, explicit: boolean): Pr
     await startIncident(run, undefined, false);
     return true;
   }
-  const units = await ownUnits(run);
-  if (units.length !== 1) {
+  if (!unit) {
     await showMenu(run);
     return true;
   }
-  const unit = units[0];
-  if (!unit) return explicit;
-  const instances = nextInstances(active, unit, target.obligation, localDateOf(run.now));
+  const instances = nextInstances(active, unit, target.obligation, today);
   let chosen = instances[0];
   for (const i of instances) {
     if (!(await findSubmission(run.trx, i))) {
@@ -68,12 +72,8 @@ export async function startByName(run: Run, text: string, explicit: boolean): Pr
     }
   }
   if (!chosen) {
-    await run.say([
-      {
-        key: "report:match.notDue",
-        params: { name: localized(target.obligation.name, run.lang), title: run.ctx.title },
-      },
-    ]);
+    const name = localized(target.obligation.name, run.lang);
+    await run.say([{ key: "report:match.notDue", params: { name, title: run.ctx.title } }]);
     return true;
   }
   await startReport(run, unit, target.obligation, chosen.periodKey);

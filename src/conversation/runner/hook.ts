@@ -13,6 +13,7 @@ import {
   getDraft,
   listOpenDrafts,
 } from "../../db/drafts";
+import { getUnitByCode } from "../../db/index";
 import { findSubmissionByRevisionKey } from "../../db/submissions";
 import { extensionFor, receiveFile } from "../../files/index";
 import { PAYLOAD } from "../commands";
@@ -72,7 +73,12 @@ async function onReportArgs(run: Run, args: string): Promise<void> {
   const word = fold(args).replace(/\s+/g, "");
   if (word === "tinbai" || word === "article") return startArticle(run);
   if (word === "vuviec" || word === "incident") return startIncident(run, undefined, false);
-  if (await startByName(run, args, true)) return;
+  // "/baocao THCS-ND": the list of that unit (Văn phòng staff entering a paper report).
+  if (/^\S+$/.test(args.trim())) {
+    const unit = await getUnitByCode(run.trx, args.trim());
+    if (unit) return showMenu(run, unit.id);
+  }
+  if (await startByName(run, args)) return;
   await showMenu(run, undefined, [{ key: "report:match.none", params: { title: run.ctx.title } }]);
 }
 
@@ -156,7 +162,7 @@ async function onText(run: Run, text: string): Promise<void> {
     await deactivateDrafts(run.trx, run.personId);
     return offerDraft(run, active, [{ key: "report:resume.welcomeBack", params: { title: run.ctx.title } }]);
   }
-  if (await startByName(run, text, false)) return;
+  if (await startByName(run, text)) return;
   if (await offerUnfinished(run)) return;
   await showMenu(run, undefined, [{ key: "report:match.none", params: { title: run.ctx.title } }]);
 }
