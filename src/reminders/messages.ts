@@ -16,13 +16,23 @@ export const MAX_LIST_LINES = 60;
 
 /**
  * "report:<obligationCode>:<periodKey>:<unitId>", the payload the conversation runner starts a
- * report from. When a long code, period and unit id do not fit in 64 bytes, the unit is left out
- * ("report:<code>:<period>") and the runner picks the person's own unit.
+ * report from (src/conversation/runner/payloads.ts). When a long code and period leave no room
+ * for the unit id in 64 bytes, the unit's code goes instead, and failing that nothing (the runner
+ * then takes the person's own unit).
  */
-export function reportPayload(obligationCode: string, periodKey: string, unitId: string): string {
-  const full = `report:${obligationCode}:${periodKey}:${unitId}`;
-  if (Buffer.byteLength(full, "utf8") <= BUTTON_PAYLOAD_MAX_BYTES) return full;
-  return `report:${obligationCode}:${periodKey}`;
+export function reportPayload(
+  obligationCode: string,
+  periodKey: string,
+  unitId: string,
+  unitCode?: string,
+): string {
+  const base = `report:${obligationCode}:${periodKey}`;
+  for (const unit of [unitId, unitCode]) {
+    if (unit === undefined) continue;
+    const full = `${base}:${unit}`;
+    if (Buffer.byteLength(full, "utf8") <= BUTTON_PAYLOAD_MAX_BYTES) return full;
+  }
+  return base;
 }
 
 /** "remind:<obligationCode>:<periodKey>": remind every missing unit again (office staff only). */
@@ -77,7 +87,10 @@ function reminderMessage(spec: Extract<MessageSpec, { kind: "reminder" }>, t: Tr
   if (spec.onBehalfOf) parts.push({ key: "reminders:onBehalf", params: { title, person: spec.onBehalfOf } });
   const buttonKey = o.kind === "quota" ? "reminders:button.declare" : "reminders:button.start";
   parts.push({ key: "reminders:tap", params: { title, button: t(buttonKey) } });
-  const button: Button = { label: { key: buttonKey }, payload: reportPayload(o.code, p.key, unit.unitId) };
+  const button: Button = {
+    label: { key: buttonKey },
+    payload: reportPayload(o.code, p.key, unit.unitId, unit.unitCode),
+  };
   return {
     lang: spec.lang,
     parts,

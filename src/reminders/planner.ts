@@ -121,7 +121,7 @@ export function unitReminders(
     const state = instanceState(ctx, o, s, unit.id);
     if (options.force ? !state.missing : !stepApplies(step, state, o)) continue;
     const base = `reminder:${unit.id}:${o.code}:${s.period.key}:${step.id}`;
-    const item: UnitItem = { unitId: unit.id, unitName: unit.name, count: state.count };
+    const item: UnitItem = { unitId: unit.id, unitName: unit.name, unitCode: unit.code, count: state.count };
     const send = (personId: string, onBehalfOf?: string) =>
       placeMessage(ctx, sink, {
         dedupeKey: `${base}:${personId}`,

@@ -9,7 +9,7 @@ import type { Db } from "../db/index";
 import type { Lang } from "../i18n/index";
 import type { Logger } from "../log";
 import { wakeDeferred } from "../outbox/enqueue-many";
-import { type PlanContext, planContext } from "./context";
+import { type PlanContext, planContext, sendingRules } from "./context";
 import { createDispatchHooks } from "./dispatch";
 import { type DueStep, dueSteps } from "./due-steps";
 import { factsFromMaps } from "./facts";
@@ -156,12 +156,19 @@ export function createReminderService(deps: ReminderServiceDeps) {
     };
   };
 
+  /** Is `at` inside the plan's sending window (a weekday's hours, not a holiday)? */
+  const insideWindow = async (at: Date = now()): Promise<boolean> => {
+    const { plan, calendar } = await deps.planSource();
+    return isAllowedAt(sendingRules(plan, calendar), at);
+  };
+
   let scheduler: Scheduler | null = null;
   return {
     tick,
     preview,
     wake,
     remindMissing,
+    insideWindow,
     beforeSend: hooks.beforeSend,
     onDead: hooks.onDead,
     sweepFallbacks: hooks.sweepFallbacks,

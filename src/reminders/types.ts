@@ -72,6 +72,7 @@ export interface PeriodRef {
 export interface UnitItem {
   readonly unitId: string;
   readonly unitName: string;
+  readonly unitCode?: string | undefined;
   /** Reporting line (digest grouping): the unit it reports to. */
   readonly line?: string | undefined;
   /** Quotas: articles counted when planned. */

@@ -3,6 +3,7 @@
  */
 import type { Command } from "../command";
 import { demoCommand } from "./demo";
+import { exemptionsAddCommand, exemptionsListCommand, exemptionsRemoveCommand } from "./exemptions";
 import { incidentsCloseCommand, incidentsListCommand } from "./incidents";
 import { inviteBulkCommand } from "./invite-bulk";
 import { inviteCreateCommand } from "./invite-create";
@@ -11,6 +12,7 @@ import { migrateCommand } from "./migrate";
 import { obligationsCommand } from "./obligations";
 import { orgExportCommand } from "./org-export";
 import { orgImportCommand } from "./org-import";
+import { outboxListCommand, outboxRetryCommand } from "./outbox";
 import { peopleEraseCommand } from "./people-erase";
 import { peopleExportCommand } from "./people-export";
 import { peopleImportCommand } from "./people-import";
@@ -19,6 +21,7 @@ import { planPresetsCommand } from "./plan-presets";
 import { planShowCommand } from "./plan-show";
 import { planUseCommand } from "./plan-use";
 import { planValidateCommand } from "./plan-validate";
+import { remindersPreviewCommand, remindersRunCommand, remindersUnreachableCommand } from "./reminders";
 import { submissionsListCommand, submissionsShowCommand } from "./submissions";
 import { periodsLockCommand, submissionsAcceptCommand, submissionsReturnCommand } from "./submissions-review";
 import { zaloOaLoginCommand } from "./zalo-oa-login";
@@ -48,4 +51,12 @@ export const commands: readonly Command[] = [
   periodsLockCommand,
   incidentsListCommand,
   incidentsCloseCommand,
+  remindersPreviewCommand,
+  remindersRunCommand,
+  remindersUnreachableCommand,
+  outboxListCommand,
+  outboxRetryCommand,
+  exemptionsAddCommand,
+  exemptionsListCommand,
+  exemptionsRemoveCommand,
 ];

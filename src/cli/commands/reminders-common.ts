@@ -1,0 +1,42 @@
+/** Shared by the `reminders`, `outbox` and `exemptions` commands: the plan in force, times, names. */
+import { formatDateVi, localDateOf, localTimeOf } from "../../domain/time";
+import { PlanInvalidError } from "../../plan/index";
+import { activePlanSource, CalendarUnavailableError, type PlanSource } from "../../reminders/plan-source";
+import { type CliContext, CliError, type ParsedArgs, stringFlag } from "../command";
+
+/** "24/11/2026 09:00" in Asia/Ho_Chi_Minh. */
+export function whenText(at: Date | string): string {
+  const d = typeof at === "string" ? new Date(at) : at;
+  return `${formatDateVi(localDateOf(d))} ${localTimeOf(d)}`;
+}
+
+/** --at ISO_TIME, required. */
+export function atFlag(ctx: CliContext, args: ParsedArgs, usage: string): Date {
+  const raw = stringFlag(args, "at");
+  if (raw === undefined) throw new CliError("reminders:cli.missingAt", { usage }, 2);
+  const at = new Date(raw);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(raw) || Number.isNaN(at.getTime()))
+    throw new CliError("reminders:cli.badTime", { value: raw }, 2);
+  return at;
+}
+
+/** The plan source of the CLI, with the plan's problems turned into one localized line. */
+export async function cliPlanSource(ctx: CliContext): Promise<PlanSource> {
+  const { db } = await ctx.database();
+  const source = activePlanSource(db, ctx.config);
+  try {
+    await source();
+  } catch (e) {
+    if (e instanceof PlanInvalidError) {
+      const detail = e.issues
+        .slice(0, 3)
+        .map((i) => `${i.path}: ${i.message}`)
+        .join("; ");
+      throw new CliError("reminders:cli.planInvalid", { where: e.where, detail });
+    }
+    if (e instanceof CalendarUnavailableError)
+      throw new CliError("reminders:cli.calendar", { id: e.calendarId, detail: e.detail });
+    throw e;
+  }
+  return source;
+}
