@@ -2,10 +2,13 @@
  * /baocao: what the unit has to send now, one button each, plus "Gửi tin bài" and "Báo cáo vụ
  * việc"; a head of several units first picks the unit. Unfinished drafts come first ("Tiếp tục").
  */
+
+import type { ActivePlan } from "../../bot/status/sources";
 import type { Button, TextPart } from "../../channels/types";
 import { type Draft, listOpenDrafts } from "../../db/drafts";
 import { getUnitById, type StoredUnit } from "../../db/index";
-import { findSubmission } from "../../db/submissions";
+import { findSubmission, type StoredSubmission } from "../../db/submissions";
+import type { ObligationInstance } from "../../domain/instances";
 import { isUnitValidOn } from "../../domain/org";
 import { localDateOf } from "../../domain/time";
 import { localized, shorten } from "../text";
@@ -17,6 +20,37 @@ import { refuse, submittableUnit } from "./start";
 
 /** Report lines listed at most (the rest: /trangthai). */
 const MENU_MAX_REPORTS = 8;
+/** Per report, unsent past periods listed at most (the most recent): weekly reports pile up. */
+const MENU_MAX_OVERDUE_PER_REPORT = 2;
+
+interface MenuItem {
+  readonly instance: ObligationInstance;
+  readonly sent: StoredSubmission | undefined;
+}
+
+/**
+ * Per report: the next period due, the most recent unsent overdue ones, and sent ones the office
+ * returned (to fix) or that are recent; by due date, at most MENU_MAX_REPORTS lines.
+ */
+async function menuItems(run: Run, active: ActivePlan, unit: StoredUnit, today: string): Promise<MenuItem[]> {
+  const byObligation = new Map<string, ObligationInstance[]>();
+  for (const i of dueInstances(active, unit, today)) {
+    byObligation.set(i.obligationCode, [...(byObligation.get(i.obligationCode) ?? []), i]);
+  }
+  const items: MenuItem[] = [];
+  for (const list of byObligation.values()) {
+    const upcoming = list.find((i) => Date.parse(i.dueAt) >= run.now.getTime());
+    const past = list.filter((i) => Date.parse(i.dueAt) < run.now.getTime());
+    let overdue = 0;
+    for (const i of [...past].reverse()) {
+      const sent = await findSubmission(run.trx, i);
+      if (sent?.reviewState === "returned" || (!sent && overdue++ < MENU_MAX_OVERDUE_PER_REPORT))
+        items.push({ instance: i, sent });
+    }
+    if (upcoming) items.push({ instance: upcoming, sent: await findSubmission(run.trx, upcoming) });
+  }
+  return items.sort((a, b) => a.instance.dueAt.localeCompare(b.instance.dueAt)).slice(-MENU_MAX_REPORTS);
+}
 const DEFAULT_MAX_BUTTONS = 9;
 
 function button(run: Run, text: string, payload: string): Button {
@@ -98,13 +132,12 @@ export async function showMenu(run: Run, unitId?: string, prefix: readonly TextP
     );
   }
   const lines: string[] = [run.t("report:menu.heading", { unit: unit.name })];
-  const instances = dueInstances(active, unit, today).slice(0, MENU_MAX_REPORTS);
-  for (const i of instances) {
+  const items = await menuItems(run, active, unit, today);
+  for (const { instance: i, sent } of items) {
     const obligation = reportObligation(active, i.obligationCode);
     if (!obligation) continue;
     const name = localized(obligation.name, run.lang);
     const period = periodText(obligation, active.calendar, i.periodKey, run.t);
-    const sent = await findSubmission(run.trx, i);
     const due = dateText(new Date(i.dueAt));
     if (sent) {
       const key = sent.reviewState === "returned" ? "report:menu.lineReturned" : "report:menu.lineSent";
@@ -128,7 +161,7 @@ export async function showMenu(run: Run, unitId?: string, prefix: readonly TextP
     const label = `${period.charAt(0).toUpperCase()}${period.slice(1)}: ${name}`;
     buttons.push(button(run, label, reportPayload(i.obligationCode, i.periodKey, unit)));
   }
-  if (instances.length === 0) lines.push(run.t("report:menu.nothingDue"));
+  if (items.length === 0) lines.push(run.t("report:menu.nothingDue"));
   if (active.plan.obligations.some((o) => o.kind === "quota")) {
     buttons.push({
       label: { key: "report:button.article" },
