@@ -24,6 +24,7 @@ import { sendingRules } from "./context";
 import { queueFallback } from "./fallback";
 import { buildMessage } from "./messages";
 import type { PlanSource } from "./plan-source";
+import { withDays } from "./planner";
 import { refreshSpec } from "./refresh";
 import type { SubmissionSource } from "./sources";
 import { specFromJson } from "./spec";
@@ -77,7 +78,7 @@ export function createDispatchHooks(deps: DispatchHookDeps) {
         log.info("reminders.deferred", { id: row.id, until: until.toISOString() });
         return { action: "handled" };
       }
-      const message = buildMessage(refreshed.spec);
+      const message = buildMessage(withDays(rules.days, refreshed.spec, localDateOf(now)));
       if (!message) {
         await cancelRow(db, row.id, "cancelled:all_done");
         return { action: "handled" };

@@ -12,6 +12,7 @@
 import type { Obligation } from "../domain/plan";
 import type { ScheduledPeriod } from "../domain/schedule";
 import { localDateOf } from "../domain/time";
+import type { WorkingDays } from "../domain/workdays";
 import {
   addressee,
   instanceState,
@@ -62,7 +63,7 @@ export function placeMessage(
     : ignoreWindow
       ? ctx.now
       : nextAllowedMoment(ctx.rules, ctx.now);
-  const spec = withDays(ctx, input.spec, localDateOf(notBefore));
+  const spec = withDays(ctx.wd, input.spec, localDateOf(notBefore));
   const message = buildMessage(spec);
   if (!message) return true;
   sink.messages.push({
@@ -85,11 +86,10 @@ export function placeMessage(
 }
 
 /** "Còn N ngày làm việc" / "quá hạn N ngày" counted from the day the message actually leaves. */
-function withDays(ctx: PlanContext, spec: MessageSpec, sendDay: string): MessageSpec {
+export function withDays(wd: WorkingDays, spec: MessageSpec, sendDay: string): MessageSpec {
   if (spec.kind !== "reminder" && spec.kind !== "escalation") return spec;
   const due = spec.period.deadline.split("/").reverse().join("-");
-  const days =
-    sendDay <= due ? workingDaysBetween(ctx.wd, sendDay, due) : workingDaysBetween(ctx.wd, due, sendDay);
+  const days = sendDay <= due ? workingDaysBetween(wd, sendDay, due) : workingDaysBetween(wd, due, sendDay);
   return { ...spec, days };
 }
 

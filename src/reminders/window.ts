@@ -12,7 +12,7 @@ import type { WorkingDays } from "../domain/workdays";
 /** A plan's window with its holiday list: the whole question "may we send at T?". */
 export interface SendingRules {
   readonly window: SendingWindow;
-  readonly days: Pick<WorkingDays, "isHoliday">;
+  readonly days: WorkingDays;
 }
 
 /** Two years of closed days in a row would be a broken calendar, not a long holiday. */
