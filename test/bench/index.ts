@@ -11,6 +11,7 @@ import {
   inboundLookupThroughputBench,
 } from "./inbound.bench";
 import { obligationsBench } from "./obligations.bench";
+import { runnerLengthBench, runnerP99Bench, runnerThroughputBench } from "./runner.bench";
 import type { Bench } from "./types";
 
 export const benches: readonly Bench[] = [
@@ -23,4 +24,7 @@ export const benches: readonly Bench[] = [
   inboundLookupLatencyBench,
   inboundBotThroughputBench,
   inboundBotLatencyBench,
+  runnerThroughputBench,
+  runnerP99Bench,
+  runnerLengthBench,
 ];

@@ -14,6 +14,7 @@ export {
   reportName,
   returnSubmission,
 } from "./office";
+export { cachePlanSource, PLAN_CACHE_TTL_MS } from "./plan-cache";
 export { canEdit } from "./rules";
 export { createSubmissionStatusSource } from "./status-source";
 export { DRAFT_WARN_BEFORE_MS, type SweepResult, sweepDrafts } from "./sweep";
