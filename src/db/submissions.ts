@@ -4,7 +4,7 @@
  * them. Every function takes `db` or a transaction.
  */
 import type { Kysely, Selectable } from "kysely";
-import type { Database, ReviewTable, SubmissionRevisionTable, SubmissionTable } from "./schema";
+import type { Database, SubmissionRevisionTable, SubmissionTable } from "./schema";
 
 type Conn = Kysely<Database>;
 
@@ -37,14 +37,6 @@ export interface Revision {
   readonly formVersion: number;
   readonly answers: JsonAnswers;
   readonly nil: boolean;
-  readonly byPerson: string | null;
-  readonly source: ActionSource;
-  readonly at: Date;
-}
-
-export interface Review {
-  readonly action: "return" | "accept" | "reopen";
-  readonly note: string | null;
   readonly byPerson: string | null;
   readonly source: ActionSource;
   readonly at: Date;
@@ -262,42 +254,6 @@ export async function listRevisions(db: Conn, submissionId: string): Promise<Rev
     formVersion: r.form_version,
     answers: parseAnswers(r.answers),
     nil: r.nil === 1,
-    byPerson: r.by_person,
-    source: r.source === "cli" ? "cli" : "chat",
-    at: new Date(r.at),
-  }));
-}
-
-export async function addReview(
-  db: Conn,
-  r: { id: string; submissionId: string; action: Review["action"]; note: string | null } & Pick<
-    Review,
-    "byPerson" | "source" | "at"
-  >,
-): Promise<void> {
-  const row: Selectable<ReviewTable> = {
-    id: r.id,
-    submission_id: r.submissionId,
-    action: r.action,
-    note: r.note,
-    by_person: r.byPerson,
-    source: r.source,
-    at: r.at.toISOString(),
-  };
-  await db.insertInto("reviews").values(row).execute();
-}
-
-export async function listReviews(db: Conn, submissionId: string): Promise<Review[]> {
-  const rows = await db
-    .selectFrom("reviews")
-    .selectAll()
-    .where("submission_id", "=", submissionId)
-    .orderBy("at")
-    .orderBy("id")
-    .execute();
-  return rows.map((r) => ({
-    action: r.action as Review["action"],
-    note: r.note,
     byPerson: r.by_person,
     source: r.source === "cli" ? "cli" : "chat",
     at: new Date(r.at),

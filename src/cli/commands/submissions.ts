@@ -6,13 +6,8 @@
 import { reportName } from "../../conversation/runner/index";
 import { instantText } from "../../conversation/runner/labels";
 import { getUnitById } from "../../db/index";
-import {
-  findSubmissionByRef,
-  listReviews,
-  listRevisions,
-  REVIEW_STATES,
-  type ReviewState,
-} from "../../db/submissions";
+import { listReviews } from "../../db/reviews";
+import { findSubmissionByRef, listRevisions, REVIEW_STATES, type ReviewState } from "../../db/submissions";
 import { listSubmissions } from "../../db/submissions-query";
 import { CliError, type Command, stringFlag } from "../command";
 import { planForNames } from "./submissions-shared";

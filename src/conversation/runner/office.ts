@@ -9,8 +9,8 @@ import type { TextPart } from "../../channels/types";
 import { closeIncident, findIncidentByRef, type Incident } from "../../db/incidents";
 import { type Db, getUnitById, newId } from "../../db/index";
 import { lockPeriod } from "../../db/period-locks";
+import { addReview } from "../../db/reviews";
 import {
-  addReview,
   findSubmissionByRef,
   type ReviewState,
   type StoredSubmission,
