@@ -36,6 +36,8 @@ import * as m0060 from "./0060_exemptions";
 import * as m0061 from "./0061_reminder_messages";
 import * as m0062 from "./0062_reminder_steps";
 import * as m0063 from "./0063_reminder_undelivered";
+import * as m0070 from "./0070_inbound_replay";
+import * as m0071 from "./0071_org_version";
 
 export const migrations: Record<string, Migration> = {
   "0001_units": m0001,
@@ -71,4 +73,6 @@ export const migrations: Record<string, Migration> = {
   "0061_reminder_messages": m0061,
   "0062_reminder_steps": m0062,
   "0063_reminder_undelivered": m0063,
+  "0070_inbound_replay": m0070,
+  "0071_org_version": m0071,
 };

@@ -6,6 +6,8 @@
 import { alertAdmins } from "./bot/admin-alert";
 import { type ConversationHook, reportFlowNotEnabled } from "./bot/conversation";
 import { createBotHandler } from "./bot/handler";
+import { createLostEventNotice } from "./bot/lost";
+import { createOrgCache } from "./bot/org-cache";
 import { activePlanSource } from "./bot/status/plan-source";
 import { createStatusReporter } from "./bot/status/reporter";
 import type { SubmissionStatusSource } from "./bot/status/sources";
@@ -21,7 +23,7 @@ import {
 } from "./db/index";
 import { createInvite } from "./identity/invites";
 import { recordTelegramUsername } from "./identity/links";
-import { createInboundPipeline, type InboundPipeline } from "./inbound/index";
+import { createInboundPipeline, type InboundPipeline, startInboundPruning } from "./inbound/index";
 import type { Logger } from "./log";
 import { loadDemo } from "./org/demo";
 import { DEMO_PHONES } from "./org/demo-data";
@@ -87,6 +89,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
       lang: config.lang,
       submissions: options.submissions,
     });
+    const org = createOrgCache();
     const handler = createBotHandler({
       db,
       config,
@@ -95,8 +98,19 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
       conversation: options.conversation ?? reportFlowNotEnabled,
       status,
       now,
+      org,
     });
-    const pipeline = createInboundPipeline({ db, handler, log, now });
+    const pipeline = createInboundPipeline({
+      db,
+      handler,
+      log,
+      now,
+      // Only there may a typed "2" answer a numbered list of choices.
+      numberedChoiceChannels: adapters.filter((a) => a.capabilities.buttons === null).map((a) => a.id),
+      onLost: createLostEventNotice({ db, config, log, dispatcher, org, now }),
+    });
+    // Events accepted before the last stop and never handled go first, before new ones arrive.
+    await pipeline.resume();
 
     const web = createWebApp();
     for (const route of channelRoutes(adapters)) {
@@ -114,6 +128,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
     await dispatcher.start();
 
     const demoAccess = config.loadDemo ? await demoInvites(db, config, now()) : [];
+    const pruning = startInboundPruning({ db, log, now });
 
     return {
       database,
@@ -127,6 +142,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
       demoAccess,
       async stop() {
         for (const adapter of adapters) await adapter.stop();
+        await pruning.stop();
         await pipeline.drain();
         await dispatcher.stop();
         await server?.close();

@@ -1,7 +1,8 @@
 /**
  * The bot's entry point: one inbound event in, replies queued out. Every event is resolved to an
- * Actor (person → roles → units) first; an unknown chat gets only how to link. State changes and
- * the replies they cause are written in ONE transaction, then the dispatcher is kicked.
+ * Actor (person → roles → units) first; an unknown chat gets only how to link. State changes, the
+ * replies they cause and the inbound event's "handled" mark are written in ONE transaction, then
+ * the dispatcher is kicked: a crash before the commit leaves the event to be handled again.
  * Logs carry ids, channel and route: never message texts, names, phone numbers or chat ids.
  */
 import type { InboundEvent } from "../channels/types";
@@ -9,11 +10,13 @@ import type { Config } from "../config";
 import { touchLink } from "../db/channel-links";
 import type { Db } from "../db/index";
 import { type Lang, type Translate, translator } from "../i18n/index";
+import type { InboundReceipt } from "../inbound/index";
 import type { Logger } from "../log";
 import { enqueueMessage } from "../outbox/index";
 import { addressOf } from "./address";
 import type { ConversationHook } from "./conversation";
 import { resolveChat } from "./identity";
+import { createOrgCache, type OrgCache } from "./org-cache";
 import { type RouteContext, routeLinked, routeUnlinked } from "./routes";
 import type { StatusReporter } from "./status/reporter";
 
@@ -26,17 +29,21 @@ export interface BotDeps {
   readonly conversation: ConversationHook;
   readonly status: StatusReporter;
   readonly now?: (() => Date) | undefined;
+  /** The org in memory; default: one per handler. */
+  readonly org?: OrgCache | undefined;
 }
 
-export type BotHandler = (event: InboundEvent) => Promise<void>;
+/** The receipt (from the inbound pipeline) is marked handled in the handler's transaction. */
+export type BotHandler = (event: InboundEvent, receipt?: InboundReceipt) => Promise<void>;
 
 export function createBotHandler(deps: BotDeps): BotHandler {
   const lang: Lang = deps.config.lang;
   const t: Translate = translator(lang);
   const contact = deps.config.officeContact ?? t("bot:contact.default");
   const now = deps.now ?? (() => new Date());
+  const org = deps.org ?? createOrgCache();
 
-  return async (event) => {
+  return async (event, receipt) => {
     const at = now();
     let queued = 0;
     let route = "none";
@@ -53,6 +60,7 @@ export function createBotHandler(deps: BotDeps): BotHandler {
           pepper: deps.config.sessionSecret,
           conversation: deps.conversation,
           status: deps.status,
+          org,
           async reply(message, recipient) {
             const result = await enqueueMessage(trx, {
               chat: event.chat,
@@ -70,6 +78,7 @@ export function createBotHandler(deps: BotDeps): BotHandler {
         const outcome = await routeWithIdentity(ctx);
         route = outcome.route;
         personId ??= outcome.personId;
+        await receipt?.markHandled(trx);
       });
     } catch (err) {
       deps.log.error("bot.failed", {
@@ -85,6 +94,8 @@ export function createBotHandler(deps: BotDeps): BotHandler {
           now: at,
           personId,
         });
+        // The apology is this event's answer: it is handled, not to be replayed after a restart.
+        await receipt?.markHandled(trx);
       });
       queued++;
       route = "error";
@@ -101,7 +112,7 @@ export function createBotHandler(deps: BotDeps): BotHandler {
 }
 
 async function routeWithIdentity(ctx: RouteContext): Promise<{ route: string; personId: string | null }> {
-  const resolved = await resolveChat(ctx.trx, ctx.event.chat);
+  const resolved = await resolveChat(ctx.trx, ctx.event.chat, ctx.org);
   if (!resolved) return { route: await routeUnlinked(ctx), personId: null };
   await touchLink(ctx.trx, resolved.link.id, ctx.event.receivedAt);
   const address = addressOf(resolved.actor.person, ctx.t);

@@ -1,13 +1,14 @@
 /**
  * Event → person → roles → units: who is writing, resolved from the chat before any handler runs.
  * An unknown chat resolves to nothing, and then gets only the explanation of how to link.
+ * The link is read for every event; the org behind it comes from the cache (org-cache.ts).
  */
 import type { ChatRef } from "../channels/types";
 import { type ChannelLink, findLinkByChat } from "../db/channel-links";
 import type { Db } from "../db/index";
-import { getPersonById, listMemberships } from "../db/people";
-import { listUnits, type StoredUnit } from "../db/units";
-import { type Actor, buildActor } from "./actor";
+import type { StoredUnit } from "../db/units";
+import type { Actor } from "./actor";
+import { createOrgCache, type OrgCache } from "./org-cache";
 
 export interface ResolvedChat {
   readonly link: ChannelLink;
@@ -16,14 +17,16 @@ export interface ResolvedChat {
   readonly units: ReadonlyMap<string, StoredUnit>;
 }
 
-export async function resolveChat(db: Db, chat: ChatRef): Promise<ResolvedChat | undefined> {
+/** Without a cache, the org is read afresh (one-off callers). */
+export async function resolveChat(
+  db: Db,
+  chat: ChatRef,
+  org: OrgCache = createOrgCache(),
+): Promise<ResolvedChat | undefined> {
   const link = await findLinkByChat(db, chat.channel, chat.chatId);
   if (!link) return undefined;
-  const person = await getPersonById(db, link.personId);
+  const snapshot = await org.snapshot(db);
+  const person = snapshot.person(link.personId);
   if (!person) return undefined;
-  const memberships = await listMemberships(db, { personId: person.id });
-  // All units: supervision walks the tree, and a payload may name any unit id. A province has a
-  // few thousand units at most, read from one indexed table.
-  const units = await listUnits(db);
-  return { link, actor: buildActor(person, memberships, units), units: new Map(units.map((u) => [u.id, u])) };
+  return { link, actor: snapshot.actor(person), units: snapshot.units };
 }

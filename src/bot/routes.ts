@@ -16,6 +16,7 @@ import type { ConversationContext, ConversationHook, ConversationInput } from ".
 import { type ResolvedChat, resolveChat } from "./identity";
 import { greeting, help, notLinked, type Reply, type Speaker, unknownCommand } from "./messages";
 import { myData } from "./mydata";
+import type { OrgCache } from "./org-cache";
 import type { StatusReporter } from "./status/reporter";
 
 /** The payload of a reminder's acknowledgement button (rendered by the Zalo OA adapter). */
@@ -31,6 +32,7 @@ export interface RouteContext {
   readonly pepper: string | undefined;
   readonly conversation: ConversationHook;
   readonly status: StatusReporter;
+  readonly org: OrgCache;
   reply(message: Reply, personId: string | null): Promise<void>;
   /** Names the person this event turned out to come from (after linking), for the log line. */
   identify(personId: string): void;
@@ -81,7 +83,7 @@ async function link(ctx: RouteContext, code: string): Promise<string> {
     }
     return `link.${result.reason}`;
   }
-  const resolved = await resolveChat(ctx.trx, event.chat);
+  const resolved = await resolveChat(ctx.trx, event.chat, ctx.org);
   if (!resolved) throw new Error("a chat just linked did not resolve");
   const sp = speakerFor(ctx, resolved);
   ctx.identify(resolved.actor.person.id);

@@ -3,7 +3,7 @@
  * ISO-8601 UTC strings ("2026-11-24T16:59:59.999Z"), calendar dates are "YYYY-MM-DD" strings,
  * booleans are 0/1 integers, structured values are JSON text.
  */
-import type { Generated } from "kysely";
+import type { ColumnType, Generated } from "kysely";
 
 export interface UnitTable {
   id: string;
@@ -161,6 +161,10 @@ export interface InboundEventTable {
   error: string | null;
   received_at: string;
   processed_at: string | null;
+  /** Accept order (migration 0070); null on rows accepted before it. */
+  seq: ColumnType<number | null, number | null | undefined, number | null>;
+  /** What rebuilds the event (JSON) until it is handled, then null (migration 0070). */
+  body: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface OutboxTable {

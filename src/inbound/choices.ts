@@ -69,23 +69,54 @@ function parseChoices(json: string): Choice[] {
   );
 }
 
-/** A text event that answers the chat's pending choices becomes an action event; others pass unchanged. */
-export async function resolveChoiceAnswer(db: Db, event: InboundEvent): Promise<InboundEvent> {
-  if (event.kind !== "text") return event;
+/** The remembered choices an answer used: consumed when the answer's event is marked handled. */
+export interface UsedChoice {
+  readonly chat: ChatRef;
+  readonly choices: string;
+  readonly createdAt: string;
+}
+
+/**
+ * A text event that answers the chat's pending choices becomes an action event; others pass
+ * unchanged. Nothing is deleted here: the choice is consumed (`consumeChoice`) in the transaction
+ * that marks the event handled, so an answer interrupted by a crash still reads as a tap after
+ * the restart.
+ */
+export async function matchPendingChoice(
+  db: Db,
+  event: InboundEvent,
+): Promise<{ readonly event: InboundEvent; readonly used: UsedChoice | null }> {
+  if (event.kind !== "text") return { event, used: null };
   const row = await db
     .selectFrom("chat_choices")
-    .select("choices")
+    .select(["choices", "created_at"])
     .where("channel", "=", event.channel)
     .where("chat_id", "=", event.chat.chatId)
     .executeTakeFirst();
-  if (!row) return event;
+  if (!row) return { event, used: null };
   const payload = matchChoice(event.text, parseChoices(row.choices));
-  if (payload === null) return event;
+  if (payload === null) return { event, used: null };
+  const { text: _text, kind: _kind, ...base } = event;
+  return {
+    event: { ...base, kind: "action", payload },
+    used: { chat: event.chat, choices: row.choices, createdAt: row.created_at },
+  };
+}
+
+/** Forgets the choices an answer used, unless newer ones replaced them meanwhile. */
+export async function consumeChoice(db: Db, used: UsedChoice): Promise<void> {
   await db
     .deleteFrom("chat_choices")
-    .where("channel", "=", event.channel)
-    .where("chat_id", "=", event.chat.chatId)
+    .where("channel", "=", used.chat.channel)
+    .where("chat_id", "=", used.chat.chatId)
+    .where("created_at", "=", used.createdAt)
+    .where("choices", "=", used.choices)
     .execute();
-  const { text: _text, kind: _kind, ...base } = event;
-  return { ...base, kind: "action", payload };
+}
+
+/** A text event that answers the chat's pending choices becomes an action event, used at once. */
+export async function resolveChoiceAnswer(db: Db, event: InboundEvent): Promise<InboundEvent> {
+  const matched = await matchPendingChoice(db, event);
+  if (matched.used) await consumeChoice(db, matched.used);
+  return matched.event;
 }

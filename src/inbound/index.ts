@@ -1,11 +1,22 @@
-export { type Choice, matchChoice, rememberChoices, resolveChoiceAnswer } from "./choices";
+export {
+  type Choice,
+  consumeChoice,
+  matchChoice,
+  matchPendingChoice,
+  rememberChoices,
+  resolveChoiceAnswer,
+  type UsedChoice,
+} from "./choices";
 export {
   acceptInboundEvent,
   acceptInboundEvents,
   countUnfinishedInboundEvents,
   finishInboundEvent,
   finishInboundEventsDone,
+  type InboundRef,
   type InboundStatus,
+  listUnhandledInboundEvents,
+  markInboundHandled,
   pruneInboundEvents,
 } from "./dedupe";
 export { createKeyedQueue, type KeyedQueue } from "./keyed-queue";
@@ -15,4 +26,10 @@ export {
   type InboundHandler,
   type InboundPipeline,
   type InboundPipelineOptions,
+  type InboundReceipt,
+  LOST_NOTICE_MAX_AGE_MS,
+  type LostInboundHandler,
+  type ResumeResult,
 } from "./pipeline";
+export { INBOUND_RETENTION_DAYS, startInboundPruning } from "./prune";
+export { type LostInboundEvent, rebuildEvent, serializeEvent } from "./record";

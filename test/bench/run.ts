@@ -2,6 +2,7 @@
  * Entry of `npm run bench`: runs every benchmark of index.ts in sequence and prints one table row
  * each (name, measured figure, target, pass/fail) plus the process's peak RSS. Always exits 0 so
  * that a slow machine does not break a pipeline; read the PASS/FAIL column.
+ * `npm run bench -- inbound` runs only the benchmarks whose name contains "inbound".
  */
 import { benches } from "./index";
 
@@ -29,7 +30,8 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   const notes: string[] = [];
   let failed = 0;
-  for (const bench of benches) {
+  const filter = process.argv[2]?.toLowerCase();
+  for (const bench of benches.filter((b) => !filter || b.name.toLowerCase().includes(filter))) {
     try {
       const r = await bench.run();
       const pass = r.value <= r.target;
