@@ -4,16 +4,19 @@
  * run the very same assembly in-process on a temporary database.
  */
 import { alertAdmins } from "./bot/admin-alert";
-import { type ConversationHook, reportFlowNotEnabled } from "./bot/conversation";
 import { createBotHandler } from "./bot/handler";
 import { createLostEventNotice } from "./bot/lost";
 import { createOrgCache } from "./bot/org-cache";
 import { activePlanSource } from "./bot/status/plan-source";
 import { createStatusReporter } from "./bot/status/reporter";
-import type { SubmissionStatusSource } from "./bot/status/sources";
 import { channelRoutes, createAdapters, findWebAdapter } from "./channels/registry";
 import type { ChannelAdapter } from "./channels/types";
 import type { Config } from "./config";
+import {
+  createConversationHook,
+  createSubmissionStatusSource,
+  sweepDrafts,
+} from "./conversation/runner/index";
 import {
   type Db,
   findPersonByPhoneOrEmail,
@@ -31,14 +34,14 @@ import { createDispatcher, type Dispatcher } from "./outbox/index";
 import { type ActivePlan, resolveActivePlan } from "./plan/index";
 import { createWebApp, type RunningServer, startServer, type WebApp } from "./web/server";
 
+/** How often unfinished drafts are checked for the day-before warning and expiry. */
+const DRAFT_SWEEP_INTERVAL_MS = 10 * 60_000;
+
 export interface AppOptions {
   readonly log: Logger;
   readonly now?: (() => Date) | undefined;
   /** Working directory for relative plan paths. */
   readonly cwd?: string | undefined;
-  /** Issue 4's report flow; until wired, linked people are told it is not enabled. */
-  readonly conversation?: ConversationHook | undefined;
-  readonly submissions?: SubmissionStatusSource | undefined;
   /** Start the HTTP server (tests may drive `app.request()` instead). Default true. */
   readonly listen?: boolean | undefined;
 }
@@ -84,10 +87,17 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
       },
     });
     const dispatcher = createDispatcher({ db, adapters, log, now });
+    // One plan source for /trangthai and the report flow: it reloads only when the plan changes.
+    const planSource = activePlanSource(config, options.cwd);
     const status = createStatusReporter({
-      plan: activePlanSource(config, options.cwd),
+      plan: planSource,
       lang: config.lang,
-      submissions: options.submissions,
+      submissions: createSubmissionStatusSource(),
+    });
+    const conversation = createConversationHook({
+      plan: planSource,
+      config,
+      capabilities: (channel) => adapters.find((a) => a.id === channel)?.capabilities,
     });
     const org = createOrgCache();
     const handler = createBotHandler({
@@ -95,7 +105,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
       config,
       log,
       dispatcher,
-      conversation: options.conversation ?? reportFlowNotEnabled,
+      conversation,
       status,
       now,
       org,
@@ -129,6 +139,13 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
 
     const demoAccess = config.loadDemo ? await demoInvites(db, config, now()) : [];
     const pruning = startInboundPruning({ db, log, now });
+    // Drafts left unfinished: a warning the day before they expire, then expiry.
+    const draftSweep = setInterval(() => {
+      sweepDrafts(db, now(), { lang: config.lang })
+        .then(() => dispatcher.kick())
+        .catch((err: unknown) => log.error("drafts.sweep_failed", { error: String(err) }));
+    }, DRAFT_SWEEP_INTERVAL_MS);
+    draftSweep.unref();
 
     return {
       database,
@@ -141,6 +158,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
       server,
       demoAccess,
       async stop() {
+        clearInterval(draftSweep);
         for (const adapter of adapters) await adapter.stop();
         await pruning.stop();
         await pipeline.drain();

@@ -7,7 +7,18 @@ import { foldText } from "../domain/contact";
 /** Handled here, by the bot itself. */
 export type BotCommand = "start" | "trogiup" | "trangthai" | "dulieu" | "huylienket";
 /** Handed to the conversation engine (issue 4). */
-export type ConversationCommand = "report" | "resume" | "cancel" | "back" | "skip";
+export type ConversationCommand =
+  | "report"
+  | "resume"
+  | "cancel"
+  | "back"
+  | "skip"
+  | "article"
+  | "incident"
+  /** Văn phòng staff: return / accept a submission, close an incident (by reference). */
+  | "return"
+  | "accept"
+  | "close";
 
 export type ParsedCommand =
   | { readonly type: "bot"; readonly name: BotCommand; readonly args: string }
@@ -40,6 +51,16 @@ const CONVERSATION_ALIASES: Record<string, ConversationCommand> = {
   back: "back",
   boqua: "skip",
   skip: "skip",
+  tinbai: "article",
+  article: "article",
+  vuviec: "incident",
+  incident: "incident",
+  tralai: "return",
+  return: "return",
+  chapnhan: "accept",
+  accept: "accept",
+  dongvuviec: "close",
+  close: "close",
 };
 
 /** A text is a command when it starts with "/": the word, optional "@bot", then arguments. */

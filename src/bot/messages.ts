@@ -51,7 +51,10 @@ export function unitsInOrder(actor: Actor, units: ReadonlyMap<string, StoredUnit
 export function commandList(actor: Actor, sp: Speaker): string {
   const { t } = sp;
   const lines = [t("bot:commands.intro", { title: sp.title })];
-  if (actor.seesAll || actor.ownUnitIds.length > 0) lines.push(t("bot:commands.baocao"));
+  if (actor.seesAll || actor.ownUnitIds.length > 0) {
+    lines.push(t("bot:commands.baocao"), t("bot:commands.tinbai"), t("bot:commands.vuviec"));
+  }
+  if (actor.seesAll) lines.push(t("bot:commands.office"));
   lines.push(actor.seesAll ? t("bot:commands.trangthaiAll") : t("bot:commands.trangthai"));
   lines.push(t("bot:commands.dulieu"), t("bot:commands.huylienket"), t("bot:commands.trogiup"));
   return lines.join("\n");

@@ -18,6 +18,9 @@ const commandList = (title: string, seesAll = false) =>
   [
     t("bot:commands.intro", { title }),
     t("bot:commands.baocao"),
+    t("bot:commands.tinbai"),
+    t("bot:commands.vuviec"),
+    ...(seesAll ? [t("bot:commands.office")] : []),
     seesAll ? t("bot:commands.trangthaiAll") : t("bot:commands.trangthai"),
     t("bot:commands.dulieu"),
     t("bot:commands.huylienket"),

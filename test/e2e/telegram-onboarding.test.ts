@@ -108,6 +108,8 @@ async function cliCreate(
 const commandList = [
   t("bot:commands.intro", { title: "Cô" }),
   t("bot:commands.baocao"),
+  t("bot:commands.tinbai"),
+  t("bot:commands.vuviec"),
   t("bot:commands.trangthai"),
   t("bot:commands.dulieu"),
   t("bot:commands.huylienket"),

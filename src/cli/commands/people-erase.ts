@@ -1,4 +1,5 @@
 import { removeWebChatFiles, webChatFilesDir } from "../../channels/web/index";
+import { eraseDrafts } from "../../conversation/runner/index";
 import { eraseWebChats } from "../../db/web-chat";
 import { erasePerson, type PersonalDataEraser } from "../../identity/erase";
 import { findPersonByRef } from "../../identity/find-person";
@@ -27,7 +28,7 @@ export const peopleEraseCommand: Command = {
       const webChats = chats.filter((c) => c.channel === "web").map((c) => c.chatId);
       webFileKeys.push(...(await eraseWebChats(trx, webChats)));
     };
-    const summary = await erasePerson(db, person.id, ctx.now(), [eraseWebHistory]);
+    const summary = await erasePerson(db, person.id, ctx.now(), [eraseWebHistory, eraseDrafts]);
     await removeWebChatFiles(webChatFilesDir(ctx.config.dataDir), webFileKeys);
     if (ctx.json) ctx.out(JSON.stringify({ personId: person.id, erased: summary }));
     else
