@@ -18,7 +18,7 @@ export interface EnqueueManyInput {
   readonly deferred: boolean;
 }
 
-/** 11 bound values per row: 500 rows stay far below SQLite's and PostgreSQL's parameter caps. */
+/** 12 bound values per row: 500 rows stay far below SQLite's and PostgreSQL's parameter caps. */
 const OUTBOX_INSERT_CHUNK_ROWS = 500;
 
 /** Inserts the rows whose dedupe key is new; returns the id of each inserted key. */

@@ -95,9 +95,21 @@ export function periodRef(s: ScheduledPeriod, t: Translate): PeriodRef {
   };
 }
 
+const addressees = new WeakMap<object, Map<string, Addressee>>();
+
+/** How a person is addressed; built once per person and planning pass (a wave names 60,000). */
 export function addressee(ctx: Pick<PlanContext, "org" | "t">, personId: string): Addressee {
+  let cache = addressees.get(ctx);
+  if (!cache) {
+    cache = new Map();
+    addressees.set(ctx, cache);
+  }
+  const found = cache.get(personId);
+  if (found) return found;
   const { addressAs, name } = addressAsOf(ctx.org, personId);
-  return { personId, title: ctx.t(`reminders:address.${addressAs ?? "neutral"}`), name };
+  const built = { personId, title: ctx.t(`reminders:address.${addressAs ?? "neutral"}`), name };
+  cache.set(personId, built);
+  return built;
 }
 
 const owingCache = new WeakMap<PlanContext, Map<string, Unit[]>>();
@@ -144,9 +156,20 @@ export function instanceState(
   return { missing: status === "open" || status === "overdue" || status === "not_open", status, count: 0 };
 }
 
+const betweenCache = new WeakMap<WorkingDays, Map<string, number>>();
+
 /** Working days strictly after `from` up to and including `to` (0 when to ≤ from). */
 export function workingDaysBetween(wd: WorkingDays, from: string, to: string): number {
+  let cache = betweenCache.get(wd);
+  if (!cache) {
+    cache = new Map();
+    betweenCache.set(wd, cache);
+  }
+  const key = `${from}|${to}`;
+  const found = cache.get(key);
+  if (found !== undefined) return found;
   let n = 0;
   for (let d = wd.next(from); d <= to; d = wd.next(d)) n++;
+  cache.set(key, n);
   return n;
 }

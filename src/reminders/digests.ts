@@ -32,7 +32,11 @@ interface Line {
 /** Status lines of every unit for the instances around today, grouped by unit id. */
 function statusLines(ctx: PlanContext): Map<string, string[]> {
   const byUnit = new Map<string, string[]>();
-  const push = (l: Line) => byUnit.set(l.unitId, [...(byUnit.get(l.unitId) ?? []), l.text]);
+  const push = (l: Line) => {
+    const list = byUnit.get(l.unitId);
+    if (list) list.push(l.text);
+    else byUnit.set(l.unitId, [l.text]);
+  };
   const from = addDays(ctx.today, -DIGEST_PAST_DAYS);
   const to = addDays(ctx.today, DIGEST_AHEAD_DAYS);
   for (const o of ctx.plan.obligations) {
@@ -81,7 +85,9 @@ function childrenOf(ctx: PlanContext): Map<string, Unit[]> {
     if (!isUnitValidOn(unit, ctx.today)) continue;
     for (const up of new Set([unit.reportsToId, unit.parentId])) {
       if (up === null || up === unit.id) continue;
-      children.set(up, [...(children.get(up) ?? []), unit]);
+      const list = children.get(up);
+      if (list) list.push(unit);
+      else children.set(up, [unit]);
     }
   }
   return children;

@@ -86,7 +86,7 @@ function reminderMessage(spec: Extract<MessageSpec, { kind: "reminder" }>, t: Tr
   }
   if (spec.onBehalfOf) parts.push({ key: "reminders:onBehalf", params: { title, person: spec.onBehalfOf } });
   const buttonKey = o.kind === "quota" ? "reminders:button.declare" : "reminders:button.start";
-  parts.push({ key: "reminders:tap", params: { title, button: t(buttonKey) } });
+  parts.push({ key: "reminders:tap", params: { title, button: label(spec.lang, buttonKey, t) } });
   const button: Button = {
     label: { key: buttonKey },
     payload: reportPayload(o.code, p.key, unit.unitId, unit.unitCode),
@@ -157,7 +157,9 @@ function missingDigest(
   const groups = new Map<string, UnitItem[]>();
   for (const item of spec.items) {
     const line = item.line ?? t("reminders:digest.noLine");
-    groups.set(line, [...(groups.get(line) ?? []), item]);
+    const list = groups.get(line);
+    if (list) list.push(item);
+    else groups.set(line, [item]);
   }
   const lines: string[] = [];
   let shown = 0;
@@ -196,8 +198,26 @@ function weeklyDigest(spec: Extract<MessageSpec, { kind: "digest_weekly" }>, t: 
 }
 
 /** The message for a spec; null when a list has no unit left (everyone submitted meanwhile). */
+const translators = new Map<string, Translate>();
+const labels = new Map<string, string>();
+
+/** A button label in the reader's language (translated once per process). */
+function label(lang: string, key: string, t: Translate): string {
+  const k = `${lang}|${key}`;
+  let value = labels.get(k);
+  if (value === undefined) {
+    value = t(key);
+    labels.set(k, value);
+  }
+  return value;
+}
+
 export function buildMessage(spec: MessageSpec): OutboundMessage | null {
-  const t = translator(spec.lang);
+  let t = translators.get(spec.lang);
+  if (!t) {
+    t = translator(spec.lang);
+    translators.set(spec.lang, t);
+  }
   switch (spec.kind) {
     case "reminder":
       return reminderMessage(spec, t);

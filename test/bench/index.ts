@@ -11,6 +11,7 @@ import {
   inboundLookupThroughputBench,
 } from "./inbound.bench";
 import { obligationsBench } from "./obligations.bench";
+import { remindersPlanningBench, remindersSendRateBench } from "./reminders.bench";
 import { runnerLengthBench, runnerP99Bench, runnerThroughputBench } from "./runner.bench";
 import type { Bench } from "./types";
 
@@ -27,4 +28,6 @@ export const benches: readonly Bench[] = [
   runnerThroughputBench,
   runnerP99Bench,
   runnerLengthBench,
+  remindersPlanningBench,
+  remindersSendRateBench,
 ];
