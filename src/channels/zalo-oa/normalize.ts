@@ -57,16 +57,42 @@ export interface NormalizeDeps {
 }
 
 const MIME_BY_KIND: Record<string, string> = { image: "image/jpeg", gif: "image/gif", video: "video/mp4" };
+/**
+ * `user_send_file` declares the file's extension ("pdf"), not a MIME type: mapped here so that
+ * evidence is stored as what it is, not as application/octet-stream.
+ */
+const MIME_BY_EXTENSION: Record<string, string> = {
+  pdf: "application/pdf",
+  doc: "application/msword",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  xls: "application/vnd.ms-excel",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  ppt: "application/vnd.ms-powerpoint",
+  pptx: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+  csv: "text/csv",
+  txt: "text/plain",
+  zip: "application/zip",
+  rar: "application/vnd.rar",
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  png: "image/png",
+  mp4: "video/mp4",
+};
+
+function mimeOf(declaredType: string | undefined, name: string | undefined, kind: string): string | null {
+  if (declaredType?.includes("/")) return declaredType;
+  const extension = (declaredType ?? /\.([A-Za-z0-9]{1,8})$/.exec(name ?? "")?.[1] ?? "").toLowerCase();
+  return MIME_BY_EXTENSION[extension] ?? MIME_BY_KIND[kind] ?? null;
+}
 
 function fileOf(a: z.infer<typeof attachment>, kind: string, deps: NormalizeDeps): InboundFile | null {
   const url = a.payload?.url;
   if (!url) return null;
   const size = a.payload?.size === undefined ? Number.NaN : Number(a.payload.size);
   const isPhoto = kind === "image" || kind === "gif";
-  const declaredType = a.payload?.type;
   return {
     name: a.payload?.name ?? null,
-    mimeType: declaredType?.includes("/") ? declaredType : (MIME_BY_KIND[kind] ?? null),
+    mimeType: mimeOf(a.payload?.type, a.payload?.name, kind),
     sizeBytes: Number.isFinite(size) ? size : null,
     isPhoto,
     download: () => deps.download(url, deps.maxFileBytes),

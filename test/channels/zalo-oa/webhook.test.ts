@@ -118,7 +118,13 @@ describe("zalo-oa webhook", () => {
     await h.pipeline.drain();
     const event = h.handled[0];
     if (event?.kind !== "file") throw new Error(`expected a file event, got ${event?.kind}`);
-    expect(event.file).toMatchObject({ name: "bao-cao-thang-11.pdf", sizeBytes: 48213, isPhoto: false });
+    // Zalo declares the extension ("type": "pdf"), not a MIME type: the event carries the MIME type.
+    expect(event.file).toMatchObject({
+      name: "bao-cao-thang-11.pdf",
+      mimeType: "application/pdf",
+      sizeBytes: 48213,
+      isPhoto: false,
+    });
     const downloaded = await event.file.download();
     expect(downloaded.ok && Buffer.from(downloaded.bytes).equals(pdf)).toBe(true);
   });
