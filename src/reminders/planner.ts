@@ -39,6 +39,18 @@ import { nextAllowedMoment, placeReminder } from "./window";
 
 type Sink = { messages: PlannedMessage[]; unreachable: Unreachable[] };
 
+const firstAllowedCache = new WeakMap<PlanContext, Date>();
+
+/** The pass's first allowed moment (the same for every message of a wave). */
+function firstAllowedOf(ctx: PlanContext): Date {
+  let t = firstAllowedCache.get(ctx);
+  if (!t) {
+    t = nextAllowedMoment(ctx.rules, ctx.now);
+    firstAllowedCache.set(ctx, t);
+  }
+  return t;
+}
+
 /** Queues one message to a person's best chat, placed in time; false when they have no chat. */
 export function placeMessage(
   ctx: PlanContext,
@@ -58,11 +70,12 @@ export function placeMessage(
   const chat = ctx.org.chats.get(input.personId)?.[0];
   if (!chat) return false;
   const ignoreWindow = input.spec.ignoreWindow === true;
+  const firstAllowed = firstAllowedOf(ctx);
   const notBefore = input.counted
-    ? placeReminder(ctx.rules, ctx.counts, input.personId, ctx.cap, ctx.now, { ignoreWindow })
+    ? placeReminder(ctx.rules, ctx.counts, input.personId, ctx.cap, ctx.now, { ignoreWindow, firstAllowed })
     : ignoreWindow
       ? ctx.now
-      : nextAllowedMoment(ctx.rules, ctx.now);
+      : firstAllowed;
   const spec = withDays(ctx.wd, input.spec, localDateOf(notBefore));
   const message = buildMessage(spec);
   if (!message) return true;

@@ -73,9 +73,9 @@ export function placeReminder(
   personId: string,
   cap: number,
   at: Date,
-  options: { readonly ignoreWindow?: boolean } = {},
+  options: { readonly ignoreWindow?: boolean; readonly firstAllowed?: Date } = {},
 ): Date {
-  let t = options.ignoreWindow ? at : nextAllowedMoment(rules, at);
+  let t = options.ignoreWindow ? at : (options.firstAllowed ?? nextAllowedMoment(rules, at));
   for (let i = 0; i < MAX_SEARCH_DAYS; i++) {
     const key = countKey(personId, localDateOf(t));
     const n = counts.get(key) ?? 0;
