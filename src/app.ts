@@ -31,7 +31,10 @@ import type { Logger } from "./log";
 import { loadDemo } from "./org/demo";
 import { DEMO_PHONES } from "./org/demo-data";
 import { createDispatcher, type Dispatcher } from "./outbox/index";
+import { rateLimitAdapters } from "./outbox/rate-limit";
 import { type ActivePlan, resolveActivePlan } from "./plan/index";
+import { withReminderCommands } from "./reminders/chat";
+import { createReminderService, type ReminderService } from "./reminders/service";
 import { createWebApp, type RunningServer, startServer, type WebApp } from "./web/server";
 
 /** How often unfinished drafts are checked for the day-before warning and expiry. */
@@ -42,6 +45,8 @@ export interface AppOptions {
   readonly now?: (() => Date) | undefined;
   /** Working directory for relative plan paths. */
   readonly cwd?: string | undefined;
+  /** Start the minute job that plans reminders and digests. Default true. */
+  readonly scheduler?: boolean | undefined;
   /** Start the HTTP server (tests may drive `app.request()` instead). Default true. */
   readonly listen?: boolean | undefined;
 }
@@ -58,6 +63,7 @@ export interface RunningApp {
   readonly adapters: readonly ChannelAdapter[];
   readonly pipeline: InboundPipeline;
   readonly dispatcher: Dispatcher;
+  readonly reminders: ReminderService;
   readonly web: WebApp;
   readonly server: RunningServer | undefined;
   /** Fresh invite links for trying the demo (empty when the demo is off). */
@@ -77,18 +83,43 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
     const plan = await resolveActivePlan(db, config, options.cwd);
     if (config.loadDemo) await loadDemo(db, now());
 
-    const adapters = createAdapters(config, {
+    // Every adapter sends within its platform's rate limits (Telegram 30/s overall, 1/s per chat…).
+    const adapters = rateLimitAdapters(
+      createAdapters(config, {
+        db,
+        log,
+        now,
+        alertAdmins: async (parts) => {
+          await alertAdmins(db, parts, { lang: config.lang, now: now() });
+          dispatcher.kick();
+        },
+      }),
+    );
+    // One plan source for /trangthai, the report flow and reminders: it reloads only when the plan changes.
+    const planSource = activePlanSource(config, options.cwd);
+    const reminders = createReminderService({
       db,
       log,
-      now,
-      alertAdmins: async (parts) => {
-        await alertAdmins(db, parts, { lang: config.lang, now: now() });
-        dispatcher.kick();
+      lang: config.lang,
+      channels: adapters.map((a) => a.id),
+      planSource: async () => {
+        const active = await planSource(db);
+        if (!active) throw new Error("no plan in force");
+        return active;
       },
+      now,
+      kick: () => dispatcher.kick(),
     });
-    const dispatcher = createDispatcher({ db, adapters, log, now });
-    // One plan source for /trangthai and the report flow: it reloads only when the plan changes.
-    const planSource = activePlanSource(config, options.cwd);
+    // Reminders are re-checked just before sending (submitted since? outside the window?) and a
+    // permanent failure falls back to the person's next channel, then the unit's other recipients.
+    const dispatcher = createDispatcher({
+      db,
+      adapters,
+      log,
+      now,
+      beforeSend: reminders.beforeSend,
+      onDead: reminders.onDead,
+    });
     const status = createStatusReporter({
       plan: planSource,
       lang: config.lang,
@@ -100,16 +131,10 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
       capabilities: (channel) => adapters.find((a) => a.id === channel)?.capabilities,
     });
     const org = createOrgCache();
-    const handler = createBotHandler({
-      db,
-      config,
-      log,
-      dispatcher,
-      conversation,
-      status,
-      now,
-      org,
-    });
+    const handler = withReminderCommands(
+      createBotHandler({ db, config, log, dispatcher, conversation, status, now, org }),
+      { db, log, lang: config.lang, reminders, kick: () => dispatcher.kick(), now },
+    );
     const pipeline = createInboundPipeline({
       db,
       handler,
@@ -136,6 +161,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
       if (adapter.id === "telegram") await recordTelegramUsername(db, adapter, now());
     }
     await dispatcher.start();
+    if (options.scheduler !== false) reminders.start();
 
     const demoAccess = config.loadDemo ? await demoInvites(db, config, now()) : [];
     const pruning = startInboundPruning({ db, log, now });
@@ -154,11 +180,13 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
       adapters,
       pipeline,
       dispatcher,
+      reminders,
       web,
       server,
       demoAccess,
       async stop() {
         clearInterval(draftSweep);
+        await reminders.stop();
         for (const adapter of adapters) await adapter.stop();
         await pruning.stop();
         await pipeline.drain();
