@@ -16,6 +16,7 @@ import { enqueueMessage } from "../outbox/index";
 import { addressOf } from "./address";
 import type { ConversationHook } from "./conversation";
 import { resolveChat } from "./identity";
+import { memoizeTranslate } from "./memo-translate";
 import { createOrgCache, type OrgCache } from "./org-cache";
 import { type RouteContext, routeLinked, routeUnlinked } from "./routes";
 import type { StatusReporter } from "./status/reporter";
@@ -38,7 +39,7 @@ export type BotHandler = (event: InboundEvent, receipt?: InboundReceipt) => Prom
 
 export function createBotHandler(deps: BotDeps): BotHandler {
   const lang: Lang = deps.config.lang;
-  const t: Translate = translator(lang);
+  const t: Translate = memoizeTranslate(translator(lang));
   const contact = deps.config.officeContact ?? t("bot:contact.default");
   const now = deps.now ?? (() => new Date());
   const org = deps.org ?? createOrgCache();

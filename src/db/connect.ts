@@ -4,6 +4,7 @@ import SqliteDatabase from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import type { DatabaseTarget } from "../config";
 import type { Database } from "./schema";
+import { withStatementCache } from "./statement-cache";
 
 export type Db = Kysely<Database>;
 
@@ -26,7 +27,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma("synchronous = NORMAL");
     sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     return { db, dialect: "sqlite", location: target.file, close: () => db.destroy() };
   }
   // PostgreSQL support is loaded lazily so that SQLite users never need `pg` at run time.

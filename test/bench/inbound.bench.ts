@@ -1,9 +1,13 @@
 /**
  * Inbound events through the real path on SQLite: the inbound pipeline (dedupe INSERT, per-chat
- * queue, finish UPDATE, batched under load) and a handler, with 500 linked people, one school
- * each, each in their own Telegram chat. Two handlers:
+ * queue, batched under load) and a handler, on a demo-like organisation: the demo province
+ * (loadDemo) grown to 560 units with the real writers (upsertUnits, upsertPeople), 500 people
+ * linked in 500 Telegram chats: 480 school officers, 15 cluster heads (each overseeing ~30
+ * schools) and 5 Văn phòng staff (counts over every unit). Two handlers:
  *  - "bot /trangthai": the real bot (createBotHandler: chat → person → roles → units, /trangthai
- *    computed from the plan, reply queued in the outbox, one transaction) — the issue's figure;
+ *    computed from the plan in force — the modern preset and its shipped calendar, through the
+ *    production plan source — reply queued in the outbox and the event marked handled, one
+ *    transaction) — the issue's figure;
  *  - "lookup + reply": the smallest realistic handler (find the chat's link, queue a reply in a
  *    transaction), which shows what the pipeline itself costs.
  * Two figures each:
@@ -16,96 +20,121 @@
  */
 import { reportFlowNotEnabled } from "../../src/bot/conversation";
 import { createBotHandler } from "../../src/bot/handler";
+import { activePlanSource } from "../../src/bot/status/plan-source";
 import { createStatusReporter } from "../../src/bot/status/reporter";
 import type { InboundEvent } from "../../src/channels/types";
 import { findLinkByChat, linkChat } from "../../src/db/channel-links";
-import type { Db } from "../../src/db/index";
-import { createInboundPipeline } from "../../src/inbound/index";
+import {
+  type Db,
+  listPeople,
+  type PersonInput,
+  type UnitInput,
+  upsertPeople,
+  upsertUnits,
+} from "../../src/db/index";
+import type { SchoolLevel } from "../../src/domain/org";
+import { createInboundPipeline, type InboundHandler } from "../../src/inbound/index";
 import { createLogger } from "../../src/log";
+import { loadDemo } from "../../src/org/demo";
+import { DEMO_UNIT_CODES } from "../../src/org/demo-data";
 import { enqueueMessage } from "../../src/outbox/index";
-import { CALENDAR, NOW, PLAN } from "../bot/fixtures";
+import { NOW, t } from "../bot/fixtures";
 import { createTestDatabase } from "../helpers/db";
 import type { Bench, BenchResult } from "./types";
 
 const CHATS = 500;
+const SCHOOLS = 520;
+const CLUSTERS = 15;
+const OFFICE_STAFF = 5;
 const EVENTS_PER_CHAT = 10;
 const ARRIVALS_PER_SECOND = 1_000;
 const LATENCY_SECONDS = 3;
 const THROUGHPUT_TARGET_EVENTS_PER_SECOND = 1_000;
 const P99_TARGET_MS = 25;
 
-async function seed(db: Db): Promise<void> {
-  const at = "2026-01-01T00:00:00.000Z";
-  const base = {
-    short_name: null,
-    reports_to_id: null,
-    valid_from: null,
-    valid_to: null,
-    phone: null,
-    email: null,
-  };
-  await db
-    .insertInto("units")
-    .values({
-      ...base,
-      id: "so",
-      code: "SO",
-      name: "Sở GD&ĐT",
-      kind: "so",
-      levels: "",
-      parent_id: null,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
-  for (let i = 0; i < CHATS; i++) {
-    await db
-      .insertInto("units")
-      .values({
-        ...base,
-        id: `u${i}`,
-        code: `TH${i}`,
-        name: `Trường Tiểu học số ${i}`,
-        kind: "school",
-        levels: "th",
-        parent_id: "so",
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
-    await db
-      .insertInto("people")
-      .values({
-        id: `p${i}`,
-        full_name: `Người ${i}`,
-        phone: null,
-        email: null,
-        address_as: "co",
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
-    await db
-      .insertInto("memberships")
-      .values({
-        id: `m${i}`,
-        person_id: `p${i}`,
-        unit_id: `u${i}`,
-        role: "comms",
-        valid_from: null,
-        valid_to: null,
-        created_at: at,
-      })
-      .execute();
-    const chatId = String(5_000_000_000 + i);
-    await linkChat(db, {
-      personId: `p${i}`,
-      channel: "telegram",
-      chatId,
-      platformUserId: chatId,
-      at: new Date(at),
+const LEVELS: readonly (readonly SchoolLevel[])[] = [
+  ["mn"],
+  ["th"],
+  ["th"],
+  ["thcs"],
+  ["th", "thcs"],
+  ["thpt"],
+];
+const COMMUNES = [DEMO_UNIT_CODES.communeOfficePhuLam, DEMO_UNIT_CODES.communeOfficeDongThanh];
+
+/** The demo province, grown: 15 more clusters and 520 schools under its two commune offices. */
+export async function seedForBench(db: Db): Promise<void> {
+  await loadDemo(db, NOW);
+  const units: UnitInput[] = [];
+  for (let c = 0; c < CLUSTERS; c++) {
+    units.push({
+      code: `CUM-B${c}`,
+      name: `Cụm chuyên môn B${c}`,
+      kind: "cluster",
+      parentCode: DEMO_UNIT_CODES.so,
     });
   }
+  for (let i = 0; i < SCHOOLS; i++) {
+    const levels = LEVELS[i % LEVELS.length] ?? ["th"];
+    units.push({
+      code: `TR-B${i}`,
+      name: `Trường ${levels.includes("thpt") ? "THPT" : "Tiểu học"} số ${i}`,
+      kind: "school",
+      levels,
+      parentCode: levels.includes("thpt") ? DEMO_UNIT_CODES.so : COMMUNES[i % COMMUNES.length],
+      reportsToCode: `CUM-B${i % CLUSTERS}`,
+    });
+  }
+  const people: PersonInput[] = [];
+  const phone = (n: number) => `09${String(10_000_000 + n).padStart(8, "0")}`;
+  for (let i = 0; i < CHATS - CLUSTERS - OFFICE_STAFF; i++) {
+    people.push({
+      unitId: `TR-B${i}`,
+      fullName: `Nguyễn Thị Cán Bộ ${i}`,
+      role: "comms",
+      phone: phone(i),
+      addressAs: "co",
+    });
+  }
+  for (let c = 0; c < CLUSTERS; c++) {
+    people.push({
+      unitId: `CUM-B${c}`,
+      fullName: `Trần Văn Cụm ${c}`,
+      role: "cluster_head",
+      phone: phone(1000 + c),
+      addressAs: "thay",
+    });
+  }
+  for (let o = 0; o < OFFICE_STAFF; o++) {
+    const unitId = DEMO_UNIT_CODES.office;
+    people.push({
+      unitId,
+      fullName: `Lê Văn Phòng ${o}`,
+      role: "office_staff",
+      phone: phone(2000 + o),
+      addressAs: "dong_chi",
+    });
+  }
+  await db.transaction().execute(async (trx) => {
+    const { idsByCode } = await upsertUnits(trx, units, NOW);
+    const id = (code: string) => idsByCode.get(code) ?? missing(code);
+    await upsertPeople(
+      trx,
+      people.map((p) => ({ ...p, unitId: id(p.unitId) })),
+      NOW,
+    );
+  });
+  const byPhone = new Map((await listPeople(db)).map((p) => [p.phone, p.id]));
+  for (let i = 0; i < CHATS; i++) {
+    const personId = byPhone.get(people[i]?.phone ?? "");
+    if (!personId) throw new Error(`bench person ${i} was not created`);
+    const chatId = String(5_000_000_000 + i);
+    await linkChat(db, { personId, channel: "telegram", chatId, platformUserId: chatId, at: NOW });
+  }
+}
+
+function missing(code: string): never {
+  throw new Error(`bench unit ${code} was not created`);
 }
 
 interface Setup {
@@ -119,11 +148,11 @@ type HandlerKind = "bot" | "lookup";
 
 async function setUp(kind: HandlerKind): Promise<Setup> {
   const db = await createTestDatabase();
-  await seed(db.db);
+  await seedForBench(db.db);
   const log = createLogger("silent");
   // "lookup": the smallest realistic handler (find the chat's link, queue a reply) to show the
   // pipeline's own cost next to the real bot's.
-  const lookup = async (event: InboundEvent) => {
+  const lookup: InboundHandler = async (event, receipt) => {
     await db.db.transaction().execute(async (trx) => {
       const link = await findLinkByChat(trx, event.channel, event.chat.chatId);
       if (!link) throw new Error("unlinked chat in the bench");
@@ -137,6 +166,7 @@ async function setUp(kind: HandlerKind): Promise<Setup> {
           parts: [{ key: "bot:status.noPlan", params: { title: "Cô", contact: "VP" } }],
         },
       });
+      await receipt.markHandled(trx);
     });
   };
   const bot = createBotHandler({
@@ -145,15 +175,21 @@ async function setUp(kind: HandlerKind): Promise<Setup> {
     log,
     dispatcher: { kick() {} },
     conversation: reportFlowNotEnabled,
-    status: createStatusReporter({ lang: "vi", plan: async () => ({ plan: PLAN, calendar: CALENDAR }) }),
+    // The production source: the plan in force (here the default modern preset) and its calendar.
+    status: createStatusReporter({
+      lang: "vi",
+      plan: activePlanSource({ planRef: undefined, dataDir: db.dir, lang: "vi" }),
+    }),
     now: () => NOW,
   });
   const waiting = new Map<string, () => void>();
   const pipeline = createInboundPipeline({
     db: db.db,
     log,
-    handler: async (event) => {
-      await (kind === "bot" ? bot(event) : lookup(event));
+    // Telegram has buttons: no numbered-choice lookup, as in the app.
+    numberedChoiceChannels: [],
+    handler: async (event, receipt) => {
+      await (kind === "bot" ? bot(event, receipt) : lookup(event, receipt));
       waiting.get(event.platformId)?.();
       waiting.delete(event.platformId);
     },
@@ -163,12 +199,28 @@ async function setUp(kind: HandlerKind): Promise<Setup> {
     handled: (id) => new Promise((resolve) => waiting.set(id, resolve)),
     async dispose() {
       await pipeline.drain();
-      const queued = await db.db
-        .selectFrom("outbox")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .executeTakeFirst();
-      if (Number(queued?.n ?? 0) === 0)
-        throw new Error("the handler queued no replies: not a real /trangthai");
+      const count = async (like: string) => {
+        const row = await db.db
+          .selectFrom("outbox")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("message", "like", like)
+          .executeTakeFirst();
+        return Number(row?.n ?? 0);
+      };
+      if (kind === "bot") {
+        // Every kind of asker got a real status; nobody got "no plan", "no unit" or the apology.
+        const real = [
+          t("bot:status.heading", { unit: "%", month: 11, year: 2026 }).split("%")[0] ?? "",
+          "Tổng hợp tháng 11/2026",
+          "đơn vị Thầy phụ trách",
+        ];
+        for (const text of real)
+          if ((await count(`%${text}%`)) === 0)
+            throw new Error(`no reply contains "${text}": not a real /trangthai`);
+        for (const key of ["bot:status.noPlan", "bot:status.noUnits", "common:error.unexpected"]) {
+          if ((await count(`%${key}%`)) > 0) throw new Error(`some replies were ${key}`);
+        }
+      } else if ((await count("%")) === 0) throw new Error("the handler queued no replies");
       await db.dispose();
     },
   };

@@ -5,14 +5,15 @@
  */
 import type { Db } from "../../db/index";
 import { firstOfMonth, lastOfMonth, maxDate, minDate, yearMonthOf } from "../../domain/dates";
-import { computeInstances, type ObligationInstance } from "../../domain/instances";
+import { instancesOf } from "../../domain/instance-schedule";
+import type { ObligationInstance } from "../../domain/instances";
 import type { LocalDate, Unit } from "../../domain/org";
-import { periodForKey } from "../../domain/period-keys";
 import type { Period } from "../../domain/periods";
 import type { Obligation } from "../../domain/plan";
 import { quotaProgress } from "../../domain/quota";
 import { type ReportStatus, reportStatus } from "../../domain/status";
 import { loadArticles } from "./articles";
+import { periodFor, schedulesFor } from "./schedules";
 import { type ActivePlan, instanceKeyString, type SubmissionStatusSource } from "./sources";
 
 export interface ReportLine {
@@ -53,15 +54,13 @@ export async function statusData(
   const { plan, calendar } = active;
   const month = yearMonthOf(today);
   const byCode = new Map(plan.obligations.map((o) => [o.code, o]));
-  const periodOf = (o: Obligation, key: string): Period | null => {
-    const p = periodForKey(o.period, calendar, key);
-    return p.ok ? p.value : null;
-  };
+  const periodOf = (o: Obligation, key: string): Period | null => periodFor(o.period, calendar, key);
 
-  const reportInstances = computeInstances(plan, units, calendar, {
-    from: firstOfMonth(month),
-    to: lastOfMonth(month),
-  }).filter((i) => i.kind === "report");
+  // Only the asked-about units are fanned out; the schedules are shared by every asker.
+  const reportInstances = instancesOf(
+    schedulesFor(plan, calendar, "report", { from: firstOfMonth(month), to: lastOfMonth(month) }),
+    units,
+  );
   const facts = await submissions.submissions(db, reportInstances);
   const reports: ReportLine[] = [];
   for (const instance of reportInstances) {
@@ -76,8 +75,9 @@ export async function statusData(
     });
   }
 
-  const quotaInstances = computeInstances(plan, units, calendar, { from: today, to: today }).filter(
-    (i) => i.kind === "quota",
+  const quotaInstances = instancesOf(
+    schedulesFor(plan, calendar, "quota", { from: today, to: today }),
+    units,
   );
   const quotas: QuotaLine[] = [];
   if (quotaInstances.length > 0) {
