@@ -94,6 +94,9 @@ export function createDispatchHooks(deps: DispatchHookDeps) {
   /** Runs the fallback of one dead row once (the marker is set in the same transaction). */
   const fallbackFor = async (outboxId: number, reason: string, gone: boolean) => {
     const now = deps.now();
+    // Read before the transaction: the product's plan source reads the database, and on SQLite
+    // (one connection) a read outside the transaction would wait for it forever.
+    const { plan, calendar } = await deps.planSource();
     await db.transaction().execute(async (trx) => {
       const meta = await getReminderMeta(trx, outboxId);
       if (!meta || !(await markFallbackDone(trx, outboxId, now))) return;
@@ -106,7 +109,6 @@ export function createDispatchHooks(deps: DispatchHookDeps) {
       if (gone) await markLinkUnreachable(trx, row.channel as ChannelId, row.chat_id, now);
       const spec = specFromJson(meta.spec);
       if (!spec) return;
-      const { plan, calendar } = await deps.planSource();
       const outcome = await queueFallback(trx, {
         meta,
         spec,
