@@ -34,6 +34,7 @@ import { createDispatcher, type Dispatcher } from "./outbox/index";
 import { rateLimitAdapters } from "./outbox/rate-limit";
 import { type ActivePlan, resolveActivePlan } from "./plan/index";
 import { withReminderCommands } from "./reminders/chat";
+import { boundPlanSource } from "./reminders/plan-source";
 import { createReminderService, type ReminderService } from "./reminders/service";
 import { createWebApp, type RunningServer, startServer, type WebApp } from "./web/server";
 
@@ -102,11 +103,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
       log,
       lang: config.lang,
       channels: adapters.map((a) => a.id),
-      planSource: async () => {
-        const active = await planSource(db);
-        if (!active) throw new Error("no plan in force");
-        return active;
-      },
+      planSource: boundPlanSource(db, planSource),
       now,
       kick: () => dispatcher.kick(),
     });

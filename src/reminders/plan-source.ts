@@ -1,11 +1,11 @@
 /**
- * The plan in force and its holiday calendar, cached for a short while: the dispatcher asks before
- * every reminder it sends, and a wave has thousands.
+ * The plan the reminder service works with. The product has ONE plan source, shared by
+ * /trangthai, the report flow and reminders (src/bot/status/plan-source.ts: it reloads the plan
+ * and its calendar only when they change); the service takes it bound to the database. Tests give
+ * a fixed plan.
  */
-import type { Config } from "../config";
 import type { Db } from "../db/index";
 import type { HolidayCalendar, Plan } from "../domain/plan";
-import { loadCalendar, resolveActivePlan } from "../plan/index";
 
 export interface ActivePlan {
   readonly plan: Plan;
@@ -14,38 +14,27 @@ export interface ActivePlan {
 
 export type PlanSource = () => Promise<ActivePlan>;
 
-/** A change of plan (`baocao plan use`) is seen by running processes within this time. */
-const PLAN_CACHE_MS = 60_000;
+/** The shape of the shared source (src/bot/status/sources.ts ActivePlanSource). */
+export type DbPlanSource = (db: Db) => Promise<ActivePlan | null>;
 
-export class CalendarUnavailableError extends Error {
-  readonly code = "CALENDAR_UNAVAILABLE";
-  constructor(
-    readonly calendarId: string,
-    readonly detail: string,
-  ) {
-    super(`calendar ${calendarId}: ${detail}`);
-    this.name = "CalendarUnavailableError";
+export class NoPlanError extends Error {
+  readonly code = "NO_PLAN";
+  constructor() {
+    super("no plan in force");
+    this.name = "NoPlanError";
   }
 }
 
-export function activePlanSource(
-  db: Db,
-  config: Pick<Config, "planRef" | "dataDir">,
-  clock: () => number = Date.now,
-): PlanSource {
-  let cached: { value: ActivePlan; at: number } | null = null;
+/** The shared source bound to a database: what the service, the dispatcher hooks and the CLI use. */
+export function boundPlanSource(db: Db, source: DbPlanSource): PlanSource {
   return async () => {
-    if (cached && clock() - cached.at < PLAN_CACHE_MS) return cached.value;
-    const { plan } = await resolveActivePlan(db, config);
-    const loaded = await loadCalendar(plan.calendar, config.dataDir, "en");
-    if (!loaded.ok)
-      throw new CalendarUnavailableError(plan.calendar, loaded.errors.map((e) => e.message).join("; "));
-    cached = { value: { plan, calendar: loaded.calendar }, at: clock() };
-    return cached.value;
+    const active = await source(db);
+    if (!active) throw new NoPlanError();
+    return active;
   };
 }
 
-/** A fixed plan (tests, `reminders preview` with a given plan). */
+/** A fixed plan (tests, benchmarks). */
 export function fixedPlanSource(value: ActivePlan): PlanSource {
   return async () => value;
 }

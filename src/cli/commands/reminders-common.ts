@@ -1,7 +1,8 @@
 /** Shared by the `reminders`, `outbox` and `exemptions` commands: the plan in force, times, names. */
+import { activePlanSource } from "../../bot/status/plan-source";
 import { formatDateVi, localDateOf, localTimeOf } from "../../domain/time";
-import { PlanInvalidError } from "../../plan/index";
-import { activePlanSource, CalendarUnavailableError, type PlanSource } from "../../reminders/plan-source";
+import { loadCalendar, PlanInvalidError, resolveActivePlan } from "../../plan/index";
+import { boundPlanSource, type PlanSource } from "../../reminders/plan-source";
 import { type CliContext, CliError, type ParsedArgs, stringFlag } from "../command";
 
 /** "24/11/2026 09:00" in Asia/Ho_Chi_Minh. */
@@ -20,10 +21,13 @@ export function atFlag(ctx: CliContext, args: ParsedArgs, usage: string): Date {
   return at;
 }
 
-/** The plan source of the CLI, with the plan's problems turned into one localized line. */
+/**
+ * The product's shared plan source (the one src/app.ts composes), bound to the CLI's database,
+ * with the plan's problems turned into one localized line.
+ */
 export async function cliPlanSource(ctx: CliContext): Promise<PlanSource> {
   const { db } = await ctx.database();
-  const source = activePlanSource(db, ctx.config);
+  const source = boundPlanSource(db, activePlanSource(ctx.config));
   try {
     await source();
   } catch (e) {
@@ -34,8 +38,13 @@ export async function cliPlanSource(ctx: CliContext): Promise<PlanSource> {
         .join("; ");
       throw new CliError("reminders:cli.planInvalid", { where: e.where, detail });
     }
-    if (e instanceof CalendarUnavailableError)
-      throw new CliError("reminders:cli.calendar", { id: e.calendarId, detail: e.detail });
+    // The shared source only says that the calendar failed; ask it again for the reason.
+    const { plan } = await resolveActivePlan(db, ctx.config);
+    const calendar = await loadCalendar(plan.calendar, ctx.config.dataDir, ctx.config.lang);
+    if (!calendar.ok) {
+      const detail = calendar.errors.map((err) => err.message).join("; ");
+      throw new CliError("reminders:cli.calendar", { id: plan.calendar, detail });
+    }
     throw e;
   }
   return source;
