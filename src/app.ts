@@ -31,7 +31,7 @@ import type { Logger } from "./log";
 import { loadDemo } from "./org/demo";
 import { DEMO_PHONES } from "./org/demo-data";
 import { createDispatcher, type Dispatcher } from "./outbox/index";
-import { rateLimitAdapters } from "./outbox/rate-limit";
+import { type RateLimitOptions, rateLimitAdapters } from "./outbox/rate-limit";
 import { type ActivePlan, resolveActivePlan } from "./plan/index";
 import { withReminderCommands } from "./reminders/chat";
 import { boundPlanSource } from "./reminders/plan-source";
@@ -50,6 +50,11 @@ export interface AppOptions {
   readonly scheduler?: boolean | undefined;
   /** Start the HTTP server (tests may drive `app.request()` instead). Default true. */
   readonly listen?: boolean | undefined;
+  /**
+   * Send rates per channel. Default: each platform's published rates in real time (Zalo and
+   * Telegram: one message per second per chat), which end-to-end tests replace so as not to sleep.
+   */
+  readonly rateLimits?: RateLimitOptions | undefined;
 }
 
 export interface DemoAccess {
@@ -95,6 +100,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
           dispatcher.kick();
         },
       }),
+      options.rateLimits,
     );
     // One plan source for /trangthai, the report flow and reminders: it reloads only when the plan changes.
     const planSource = activePlanSource(config, options.cwd);

@@ -9,6 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect } from "vitest";
 import { type RunningApp, startApp } from "../../src/app";
+import { CHANNEL_IDS } from "../../src/channels/types";
 import { runCli } from "../../src/cli/run";
 import { loadConfig } from "../../src/config";
 import { createLogger } from "../../src/log";
@@ -23,6 +24,8 @@ export const OA_ID = "3662729599332560487";
 export const OA_SECRET_KEY = "khoa-bi-mat-oa-thu-nghiem";
 export const PUBLIC_URL = "https://baocao.minhlam.example";
 export const CONTACT = "Văn phòng Sở, 0299 381 2346";
+
+const UNPACED = { maxPerSecond: 10_000, maxPerChatPerSecond: 10_000 };
 
 export interface Clock {
   now: Date;
@@ -70,7 +73,14 @@ export async function startZaloProduct(
   };
   const clock: Clock = { now: at };
   const config = loadConfig(env, dir);
-  const app = await startApp(config, { log: createLogger("silent"), now: () => clock.now });
+  const app = await startApp(config, {
+    log: createLogger("silent"),
+    now: () => clock.now,
+    // No minute job: reminders are planned when a test calls `app.reminders.tick(at)`.
+    scheduler: false,
+    // The platforms' one-message-per-second-per-chat pacing would make every turn wait a second.
+    rateLimits: { overrides: Object.fromEntries(CHANNEL_IDS.map((id) => [id, UNPACED])) },
+  });
   const port = app.server?.port;
   if (port === undefined) throw new Error("the product did not listen");
   return {
