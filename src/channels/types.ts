@@ -134,7 +134,17 @@ export type PermanentReason =
 
 export type SendResult =
   | { readonly status: "sent"; readonly platformMessageId: string }
-  | { readonly status: "retryable"; readonly retryAfterMs: number; readonly reason: string }
+  | {
+      readonly status: "retryable";
+      readonly retryAfterMs: number;
+      readonly reason: string;
+      /**
+       * The platform is rate-limiting the bot (Telegram 429, Zalo -32 or 429, zca-js 221): every
+       * chat of the channel waits `retryAfterMs`. Otherwise only this message waits (a ZBS template
+       * at night must not hold the free replies to everybody else until 06:00).
+       */
+      readonly throttled?: boolean | undefined;
+    }
   | { readonly status: "permanent"; readonly reason: PermanentReason; readonly detail?: string | undefined };
 
 /** Fetch-standard webhook handler, mounted by src/web at POST /webhooks/<channel id>. */

@@ -6,7 +6,7 @@
  * The limiter is a GCRA (a token bucket written as "theoretical arrival time"): with burst 1,
  * sends are evenly spaced. Platforms count sends in sliding one-second windows, where a bucket of
  * rate r and burst b lets r + b through; we therefore send at RATE_SAFETY_FACTOR of the published
- * rate with burst 1. A retryable answer with retryAfterMs (Telegram's 429 retry_after) pauses the
+ * rate with burst 1. A throttled answer with retryAfterMs (Telegram's 429 retry_after) pauses the
  * whole channel for that long: the platform is telling us to slow down, not just this chat.
  */
 import type { ChannelAdapter, ChannelId, ChatRef, OutboundMessage, SendResult } from "../channels/types";
@@ -90,7 +90,9 @@ export function rateLimited(adapter: ChannelAdapter, options: RateLimitOptions =
     const wait = limiter.reserve(chat.chatId);
     if (wait > 0) await clock.sleep(wait);
     const result = await adapter.send(chat, message);
-    if (result.status === "retryable" && result.retryAfterMs > 0) limiter.pause(result.retryAfterMs);
+    // Only the platform's own "slow down" holds the channel; other delays are this message's.
+    if (result.status === "retryable" && result.throttled && result.retryAfterMs > 0)
+      limiter.pause(result.retryAfterMs);
     return result;
   };
   return new Proxy(adapter, {

@@ -203,6 +203,8 @@ export function runChannelContract(name: string, setup: () => Promise<ContractHa
         if (r.status === "retryable" && expected.retryAfterMs !== undefined) {
           expect(r.retryAfterMs).toBe(expected.retryAfterMs);
         }
+        // The whole channel must slow down, not only this message (src/outbox/rate-limit.ts).
+        expect(r).toMatchObject({ throttled: true });
       }
     });
   });

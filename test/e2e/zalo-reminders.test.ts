@@ -31,6 +31,7 @@ import {
 const vn = (day: string, time = "09:00") => new Date(`${day}T${time}:00.000+07:00`);
 const USER = "6142494823000000001";
 const TEMPLATE_DUE_SOON = "7895417a7d3f9ea7c1a2";
+const TEMPLATE_OVERDUE = "5c1e09b4f2a84d6e9b3f";
 const t = translator("vi");
 const REPORT = "Báo cáo tháng công tác truyền thông và tình hình dư luận";
 
@@ -85,40 +86,48 @@ async function reminderRows(run: ZaloProduct, step: string) {
     .execute();
 }
 
+/**
+ * Monday 16/11/2026: the product starts with ZALO_ZBS_TEMPLATE_DUE_SOON only; Cô Lan Anh links her
+ * web chat at 09:00, then the OA at 09:05 (so the OA, used last, is where reminders go first).
+ */
+async function linkedOnWebThenOa(
+  env: Record<string, string> = {},
+): Promise<{ run: ZaloProduct; phone: ChatClient; webBefore: string[] }> {
+  p = await startZaloProduct(vn("2026-11-16"), { ZALO_ZBS_TEMPLATE_DUE_SOON: TEMPLATE_DUE_SOON, ...env });
+  const run = p;
+  // Only the monthly report is followed here: the unit's quotas are exempted (their nudges are
+  // tested in test/reminders).
+  for (const quota of ["WEEKLY_ARTICLE", "GUONG_DIEN_HINH", "WEB_SO_QUOTA"]) {
+    await cli(run, [
+      "exemptions",
+      "add",
+      "THCS-NGUYENDU",
+      quota,
+      "*",
+      "--reason",
+      "kiểm thử nhắc báo cáo tháng",
+    ]);
+  }
+
+  // Monday 16/11 09:00: she links her web chat, then (five minutes later) the OA.
+  const phone = new ChatClient(run.url);
+  const webCode = await inviteByCli(run, DEMO_PHONES.nguyenDuComms);
+  await phone.open(`/chat?code=${encodeURIComponent(webCode)}`);
+  expect((await phone.send({ kind: "start", code: webCode })).status).toBe(200);
+  await until("the web chat greeting", async () => (await webTexts(phone)).length > 0);
+  await settle(run);
+  const webBefore = await webTexts(phone);
+  expect(webBefore[0]).toMatch(/^Kính chào Cô Anh, Trường THCS Nguyễn Du/);
+  run.clock.now = vn("2026-11-16", "09:05");
+  const oaCode = await inviteByCli(run, DEMO_PHONES.nguyenDuComms);
+  await postOa(run, { ...oaFixture("user_send_text"), message: { text: oaCode, msg_id: "oa-link" } });
+  expect(oaTextsTo(run.oa, USER)).toHaveLength(1);
+  return { run, phone, webBefore };
+}
+
 describe("reminders to a Zalo OA follower, through the assembled product", () => {
   it("inside the 48-hour window a consultation message asking for a tap; outside, a ZBS template; without one, her next channel, once", async () => {
-    p = await startZaloProduct(vn("2026-11-16"), {
-      BAOCAO_DEMO: "true",
-      ZALO_ZBS_TEMPLATE_DUE_SOON: TEMPLATE_DUE_SOON,
-    });
-    const run = p;
-    // Only the monthly report is followed here: the unit's quotas are exempted (their nudges are
-    // tested in test/reminders).
-    for (const quota of ["WEEKLY_ARTICLE", "GUONG_DIEN_HINH", "WEB_SO_QUOTA"]) {
-      await cli(run, [
-        "exemptions",
-        "add",
-        "THCS-NGUYENDU",
-        quota,
-        "*",
-        "--reason",
-        "kiểm thử nhắc báo cáo tháng",
-      ]);
-    }
-
-    // Monday 16/11 09:00: she links her web chat, then (five minutes later) the OA.
-    const phone = new ChatClient(run.url);
-    const webCode = await inviteByCli(run, DEMO_PHONES.nguyenDuComms);
-    await phone.open(`/chat?code=${encodeURIComponent(webCode)}`);
-    expect((await phone.send({ kind: "start", code: webCode })).status).toBe(200);
-    await until("the web chat greeting", async () => (await webTexts(phone)).length > 0);
-    await settle(run);
-    const webBefore = await webTexts(phone);
-    expect(webBefore[0]).toMatch(/^Kính chào Cô Anh, Trường THCS Nguyễn Du/);
-    run.clock.now = vn("2026-11-16", "09:05");
-    const oaCode = await inviteByCli(run, DEMO_PHONES.nguyenDuComms);
-    await postOa(run, { ...oaFixture("user_send_text"), message: { text: oaCode, msg_id: "oa-link" } });
-    expect(oaTextsTo(run.oa, USER)).toHaveLength(1);
+    const { run, phone, webBefore } = await linkedOnWebThenOa();
 
     // 1. Tuesday 17/11 09:00 (T−5 working days), 24 h after her last message: a free
     //    consultation message, with the tap it asks for as a numbered choice and an OA button.
@@ -214,6 +223,56 @@ describe("reminders to a Zalo OA follower, through the assembled product", () =>
       .where("channel", "=", "zalo-oa")
       .executeTakeFirstOrThrow();
     expect(link).toEqual({ unreachable_at: null, last_interaction_at: vn("2026-11-17").toISOString() });
+  });
+
+  it("a manual round at 23:00 (--now) outside the window: the ZBS template waits for 06:00, it does not go elsewhere", async () => {
+    const { run, phone, webBefore } = await linkedOnWebThenOa({
+      ZALO_ZBS_TEMPLATE_OVERDUE: TEMPLATE_OVERDUE,
+    });
+    // Thursday 19/11 23:00, 86 h after she wrote: the Văn phòng reminds every missing unit now.
+    const night = vn("2026-11-19", "23:00");
+    run.clock.now = night;
+    const round = await run.app.reminders.remindMissing("DL_MONTHLY", "2026-11", {
+      ignoreWindow: true,
+      at: night,
+    });
+    expect(round.queued).toBeGreaterThan(0);
+    await settle(run);
+    // Zalo refuses ZBS at night (-133): not even tried; the row waits for 06:00, nothing elsewhere.
+    expect(run.oa.calls.filter((c) => c.path === "zbs")).toEqual([]);
+    const rows = () =>
+      run.app.db
+        .selectFrom("outbox")
+        .select(["channel", "status", "not_before"])
+        .where("kind", "=", "reminder")
+        .where("chat_id", "=", USER)
+        .execute();
+    expect(await rows()).toEqual([
+      { channel: "zalo-oa", status: "failed", not_before: vn("2026-11-20", "06:00").toISOString() },
+    ]);
+    expect(await webTexts(phone)).toEqual(webBefore);
+
+    // That wait is the template's own: at 23:05 another officer links on the OA and is answered
+    // at once (free replies are not held until 06:00 behind it).
+    run.clock.now = vn("2026-11-19", "23:05");
+    const khoa = "6142494823000000777";
+    const code = await inviteByCli(run, DEMO_PHONES.kimDongComms);
+    await postOa(run, {
+      ...oaFixture("user_send_text"),
+      sender: { id: khoa },
+      message: { text: code, msg_id: "oa-khoa" },
+    });
+    expect(oaTextsTo(run.oa, khoa)).toHaveLength(1);
+    expect(oaTextsTo(run.oa, khoa)[0]).toMatch(/^Kính chào Thầy Khoa, Trường Tiểu học Kim Đồng/);
+
+    // Friday 06:00: the template goes out by phone.
+    run.clock.now = vn("2026-11-20", "06:00");
+    await settle(run);
+    expect(run.oa.zbs).toMatchObject([{ phone: "84385000122", template_id: TEMPLATE_OVERDUE }]);
+    expect(await rows()).toMatchObject([{ channel: "zalo-oa", status: "sent" }]);
+    expect(await webTexts(phone)).toEqual(webBefore);
+    // Her linking greeting only: no free text to her outside the window.
+    expect(oaTextsTo(run.oa, USER)).toHaveLength(1);
   });
 });
 

@@ -18,6 +18,7 @@ export function toSendResult(err: unknown): SendResult {
         status: "retryable",
         retryAfterMs: seconds !== undefined ? seconds * 1000 : TELEGRAM_DEFAULT_RETRY_AFTER_MS,
         reason: `429: ${description}`,
+        throttled: true,
       };
     }
     // "Forbidden: bot was blocked by the user", "user is deactivated", "bot was kicked from the

@@ -14,7 +14,7 @@ export function botSendResult(errorCode: number, description: string): SendResul
     case 400:
       return { status: "permanent", reason: "invalid", detail };
     case 429:
-      return { status: "retryable", retryAfterMs: 60_000, reason: detail };
+      return { status: "retryable", retryAfterMs: 60_000, reason: detail, throttled: true };
     default:
       return { status: "retryable", retryAfterMs: 30_000, reason: detail };
   }

@@ -7,7 +7,7 @@ import type { PermanentReason, SendResult } from "../types";
 export type ZaloErrorClass =
   /** The access token is invalid or expired: refresh once and retry once. */
   | { readonly kind: "token" }
-  | { readonly kind: "retryable"; readonly retryAfterMs: number }
+  | { readonly kind: "retryable"; readonly retryAfterMs: number; readonly throttled?: boolean }
   /** Sending is forbidden at night (22:00–06:00): try again in the morning. */
   | { readonly kind: "night" }
   | { readonly kind: "permanent"; readonly reason: PermanentReason };
@@ -55,7 +55,7 @@ export function classifyZaloError(code: number): ZaloErrorClass {
   if (WINDOW.has(code)) return { kind: "permanent", reason: "window_closed" };
   if (CONFIG.has(code)) return { kind: "permanent", reason: "not_configured" };
   if (INVALID.has(code)) return { kind: "permanent", reason: "invalid" };
-  if (code === -32) return { kind: "retryable", retryAfterMs: 60_000 }; // app/OA rate limit
+  if (code === -32) return { kind: "retryable", retryAfterMs: 60_000, throttled: true }; // app/OA rate limit
   return { kind: "retryable", retryAfterMs: 30_000 };
 }
 
@@ -84,7 +84,7 @@ export function sendResultForError(
     case "night":
       return { status: "retryable", retryAfterMs: Math.max(msUntilMorning(now), 60_000), reason: detail };
     case "retryable":
-      return { status: "retryable", retryAfterMs: c.retryAfterMs, reason: detail };
+      return { status: "retryable", retryAfterMs: c.retryAfterMs, reason: detail, throttled: c.throttled };
     case "permanent":
       return { status: "permanent", reason: c.reason, detail };
   }

@@ -15,7 +15,7 @@ export function personalSendResult(err: unknown): SendResult {
     (err.zaloCode !== null && RATE_LIMITED.has(err.zaloCode)) ||
     /không thể nhận tin nhắn/i.test(err.message)
   ) {
-    return { status: "retryable", retryAfterMs: 60 * 60_000, reason: detail };
+    return { status: "retryable", retryAfterMs: 60 * 60_000, reason: detail, throttled: true };
   }
   return { status: "retryable", retryAfterMs: 60_000, reason: detail };
 }
