@@ -17,6 +17,7 @@ import {
   createSubmissionStatusSource,
   sweepDrafts,
 } from "./conversation/runner/index";
+import { startWalCheckpointer } from "./db/checkpointer";
 import {
   type Db,
   findPersonByPhoneOrEmail,
@@ -168,6 +169,11 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
 
     const demoAccess = config.loadDemo ? await demoInvites(db, config, now()) : [];
     const pruning = startInboundPruning({ db, log, now });
+    // SQLite: WAL checkpoints in a worker thread, so that no commit of a chat's reply pays for one.
+    const checkpointer =
+      database.dialect === "sqlite" && database.location !== ":memory:"
+        ? await startWalCheckpointer(db, database.location, log)
+        : undefined;
     // Drafts left unfinished: a warning the day before they expire, then expiry.
     const draftSweep = setInterval(() => {
       sweepDrafts(db, now(), { lang: config.lang })
@@ -195,6 +201,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
         await pipeline.drain();
         await dispatcher.stop();
         await server?.close();
+        await checkpointer?.stop();
         await database.close();
       },
     };

@@ -146,6 +146,8 @@ export function createInboundPipeline(options: InboundPipelineOptions): InboundP
         return;
       }
       if (!state.marked) {
+        // The handler did not take part: at-least-once across a crash (the bot always takes part).
+        log.debug("inbound.marked_after", ids);
         await finishDone(accepted);
         if (used) await consumeChoice(db, used);
       }

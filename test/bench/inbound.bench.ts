@@ -24,6 +24,7 @@ import { activePlanSource } from "../../src/bot/status/plan-source";
 import { createStatusReporter } from "../../src/bot/status/reporter";
 import type { InboundEvent } from "../../src/channels/types";
 import { findLinkByChat, linkChat } from "../../src/db/channel-links";
+import { startWalCheckpointer } from "../../src/db/checkpointer";
 import {
   type Db,
   listPeople,
@@ -63,7 +64,7 @@ const LEVELS: readonly (readonly SchoolLevel[])[] = [
 const COMMUNES = [DEMO_UNIT_CODES.communeOfficePhuLam, DEMO_UNIT_CODES.communeOfficeDongThanh];
 
 /** The demo province, grown: 15 more clusters and 520 schools under its two commune offices. */
-export async function seedForBench(db: Db): Promise<void> {
+async function seed(db: Db): Promise<void> {
   await loadDemo(db, NOW);
   const units: UnitInput[] = [];
   for (let c = 0; c < CLUSTERS; c++) {
@@ -148,8 +149,10 @@ type HandlerKind = "bot" | "lookup";
 
 async function setUp(kind: HandlerKind): Promise<Setup> {
   const db = await createTestDatabase();
-  await seedForBench(db.db);
+  await seed(db.db);
   const log = createLogger("silent");
+  // As startApp does: WAL checkpoints in a worker thread, not inside a commit.
+  const checkpointer = await startWalCheckpointer(db.db, db.location, log);
   // "lookup": the smallest realistic handler (find the chat's link, queue a reply) to show the
   // pipeline's own cost next to the real bot's.
   const lookup: InboundHandler = async (event, receipt) => {
@@ -221,6 +224,7 @@ async function setUp(kind: HandlerKind): Promise<Setup> {
           if ((await count(`%${key}%`)) > 0) throw new Error(`some replies were ${key}`);
         }
       } else if ((await count("%")) === 0) throw new Error("the handler queued no replies");
+      await checkpointer.stop();
       await db.dispose();
     },
   };
