@@ -38,6 +38,8 @@ import * as m0062 from "./0062_reminder_steps";
 import * as m0063 from "./0063_reminder_undelivered";
 import * as m0070 from "./0070_inbound_replay";
 import * as m0071 from "./0071_org_version";
+import * as m0075 from "./0075_reminder_steps_spec";
+import * as m0076 from "./0076_reminder_messages_day_index";
 
 export const migrations: Record<string, Migration> = {
   "0001_units": m0001,
@@ -75,4 +77,6 @@ export const migrations: Record<string, Migration> = {
   "0063_reminder_undelivered": m0063,
   "0070_inbound_replay": m0070,
   "0071_org_version": m0071,
+  "0075_reminder_steps_spec": m0075,
+  "0076_reminder_messages_day_index": m0076,
 };

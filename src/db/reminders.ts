@@ -1,9 +1,11 @@
 /**
  * Tables of the reminder planner: steps already planned (reminder_steps), what each queued message
  * is about (reminder_messages, keyed by outbox id), and reminders that reached nobody
- * (reminder_undelivered). Specs are stored as JSON and parsed by src/reminders.
+ * (reminder_undelivered). Specs are stored as JSON and parsed by src/reminders: a message's own
+ * part in reminder_messages.spec, what all reminders of a step share once in reminder_steps.spec.
  */
 import type { Kysely } from "kysely";
+import { bulkStatement, placeholders } from "./bulk-insert";
 import type { Database } from "./schema";
 
 type Conn = Kysely<Database>;
@@ -15,6 +17,8 @@ export interface StepRow {
   readonly periodKey: string;
   readonly step: string;
   readonly queued: number;
+  /** The part of the spec every reminder of the step shares (JSON), or null. */
+  readonly spec: string | null;
 }
 
 const stepKey = (s: { scope: string; periodKey: string; step: string }) =>
@@ -41,6 +45,7 @@ export async function claimSteps(db: Conn, steps: readonly StepRow[], now: Date)
           step: s.step,
           planned_at: now.toISOString(),
           queued: s.queued,
+          spec: s.spec,
         })),
       )
       .onConflict((oc) => oc.columns(["scope", "period_key", "step"]).doNothing())
@@ -65,35 +70,77 @@ export interface ReminderMetaRow {
   readonly spec: string;
 }
 
-export async function insertReminderMeta(db: Conn, rows: readonly ReminderMetaRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
-    await db
-      .insertInto("reminder_messages")
-      .values(
-        rows.slice(i, i + CHUNK_ROWS).map((r) => ({
-          outbox_id: r.outboxId,
-          kind: r.kind,
-          unit_id: r.unitId,
-          obligation_code: r.obligationCode,
-          period_key: r.periodKey,
-          step: r.step,
-          person_id: r.personId,
-          base_key: r.baseKey,
-          send_day: r.sendDay,
-          counted: r.counted ? 1 : 0,
-          spec: r.spec,
-          fallback_at: null,
-        })),
-      )
-      .execute();
-  }
+export interface StoredReminderMeta extends ReminderMetaRow {
+  /** The step's shared part when `spec` holds only the message's own part (reminder_steps.spec). */
+  readonly sharedSpec: string | null;
 }
 
-export async function getReminderMeta(db: Conn, outboxId: number): Promise<ReminderMetaRow | undefined> {
+const insertMeta = bulkStatement<ReminderMetaRow, never>({
+  columns: [
+    "outbox_id",
+    "kind",
+    "unit_id",
+    "obligation_code",
+    "period_key",
+    "step",
+    "person_id",
+    "base_key",
+    "send_day",
+    "counted",
+    "spec",
+  ],
+  push(r, v) {
+    v.push(
+      r.outboxId,
+      r.kind,
+      r.unitId,
+      r.obligationCode,
+      r.periodKey,
+      r.step,
+      r.personId,
+      r.baseKey,
+      r.sendDay,
+      r.counted ? 1 : 0,
+      r.spec,
+    );
+  },
+  build: (db, n) =>
+    db.insertInto("reminder_messages").values(
+      placeholders(
+        {
+          outbox_id: 0,
+          kind: "",
+          unit_id: "",
+          obligation_code: "",
+          period_key: "",
+          step: "",
+          person_id: "",
+          base_key: "",
+          send_day: "",
+          counted: 0,
+          spec: "",
+        },
+        n,
+      ),
+    ),
+});
+
+export async function insertReminderMeta(db: Conn, rows: readonly ReminderMetaRow[]): Promise<void> {
+  await insertMeta.run(db, rows);
+}
+
+export async function getReminderMeta(db: Conn, outboxId: number): Promise<StoredReminderMeta | undefined> {
   const r = await db
-    .selectFrom("reminder_messages")
-    .selectAll()
-    .where("outbox_id", "=", outboxId)
+    .selectFrom("reminder_messages as r")
+    .leftJoin("reminder_steps as s", (join) =>
+      join
+        .onRef("s.scope", "=", "r.obligation_code")
+        .onRef("s.period_key", "=", "r.period_key")
+        .onRef("s.step", "=", "r.step"),
+    )
+    .selectAll("r")
+    .select("s.spec as shared_spec")
+    .where("r.outbox_id", "=", outboxId)
     .executeTakeFirst();
   if (!r) return undefined;
   return {
@@ -108,6 +155,7 @@ export async function getReminderMeta(db: Conn, outboxId: number): Promise<Remin
     sendDay: r.send_day,
     counted: r.counted === 1,
     spec: r.spec,
+    sharedSpec: r.shared_spec,
   };
 }
 
@@ -135,19 +183,6 @@ export async function dailyReminderCounts(db: Conn, fromDay: string): Promise<Ma
     .groupBy(["r.person_id", "r.send_day"])
     .execute();
   return new Map(rows.map((r) => [`${r.person_id}|${r.send_day}`, Number(r.n)]));
-}
-
-/** Base keys that already reached someone or are on their way (a fallback must not repeat them). */
-export async function liveBaseKeys(db: Conn, baseKeys: readonly string[]): Promise<Set<string>> {
-  if (baseKeys.length === 0) return new Set();
-  const rows = await db
-    .selectFrom("reminder_messages as r")
-    .innerJoin("outbox as o", "o.id", "r.outbox_id")
-    .select("r.base_key")
-    .where("r.base_key", "in", baseKeys)
-    .where("o.status", "in", ["pending", "sending", "sent", "failed", "deferred"])
-    .execute();
-  return new Set(rows.map((r) => r.base_key));
 }
 
 export async function markFallbackDone(db: Conn, outboxId: number, now: Date): Promise<boolean> {
@@ -234,13 +269,17 @@ export interface SentCopy {
 
 /** Every copy of the reminders whose base key starts with `prefix` (one step of one unit). */
 export async function copiesWithPrefix(db: Conn, prefix: string): Promise<SentCopy[]> {
+  const end = `${prefix}\uffff`;
   const rows = await db
-    .selectFrom("reminder_messages as r")
-    .innerJoin("outbox as o", "o.id", "r.outbox_id")
+    .selectFrom("outbox as o")
+    .innerJoin("reminder_messages as r", "r.outbox_id", "o.id")
     .select(["r.base_key", "r.person_id", "o.channel", "o.status"])
-    // A range, not LIKE: codes hold "_", a LIKE wildcard.
+    // Found through the outbox's unique index: a copy's dedupe key is its base key, or the base
+    // key and "#<channel>" for a channel fallback. A range, not LIKE: codes hold "_", a wildcard.
+    .where("o.dedupe_key", ">=", prefix)
+    .where("o.dedupe_key", "<", end)
     .where("r.base_key", ">=", prefix)
-    .where("r.base_key", "<", `${prefix}\uffff`)
+    .where("r.base_key", "<", end)
     .execute();
   return rows.map((r) => ({
     baseKey: r.base_key,

@@ -411,6 +411,8 @@ export interface ReminderStepTable {
   step: string;
   planned_at: string;
   queued: number;
+  /** What the step's reminders share, as JSON (migration 0075); NULL when they carry it all. */
+  spec: string | null;
 }
 
 /** Reminders that reached nobody (migration 0063). */

@@ -1,16 +1,19 @@
 /**
  * Queuing many messages at once (the reminder planner's waves: tens of thousands of rows in one
- * transaction). Same rows and the same dedupe rule as enqueueMessage; multi-row INSERTs instead of
- * one statement per message. A row may start "deferred": it is not due and blocks nobody's chat
- * until it is woken (status back to "pending") at its not_before.
+ * transaction). Same rows and the same dedupe rule as enqueueMessage; multi-row INSERTs compiled
+ * once (src/db/bulk-insert.ts) instead of one statement per message. A row may start "deferred":
+ * it is not due and blocks nobody's chat until it is woken (status back to "pending") at its
+ * not_before.
  */
 import type { ChatRef, OutboundMessage } from "../channels/types";
+import { bulkStatement, placeholders } from "../db/bulk-insert";
 import type { Db } from "../db/index";
 import type { OutboxKind } from "./enqueue";
 
 export interface EnqueueManyInput {
   readonly chat: ChatRef;
-  readonly message: OutboundMessage;
+  /** The message, or its JSON when the caller already has it. */
+  readonly message: OutboundMessage | string;
   readonly kind: OutboxKind;
   readonly personId: string | null;
   readonly dedupeKey: string;
@@ -18,8 +21,55 @@ export interface EnqueueManyInput {
   readonly deferred: boolean;
 }
 
-/** 12 bound values per row: 500 rows stay far below SQLite's and PostgreSQL's parameter caps. */
-const OUTBOX_INSERT_CHUNK_ROWS = 500;
+type Row = EnqueueManyInput & { readonly created: string };
+
+const insertOutbox = bulkStatement<Row, { id: number; dedupe_key: string | null }>({
+  columns: [
+    "person_id",
+    "channel",
+    "chat_id",
+    "message",
+    "kind",
+    "dedupe_key",
+    "not_before",
+    "status",
+    "created_at",
+  ],
+  push(m, v) {
+    v.push(
+      m.personId,
+      m.chat.channel,
+      m.chat.chatId,
+      typeof m.message === "string" ? m.message : JSON.stringify(m.message),
+      m.kind,
+      m.dedupeKey,
+      m.notBefore.toISOString(),
+      m.deferred ? "deferred" : "pending",
+      m.created,
+    );
+  },
+  build: (db, n) =>
+    db
+      .insertInto("outbox")
+      .values(
+        placeholders(
+          {
+            person_id: "",
+            channel: "",
+            chat_id: "",
+            message: "",
+            kind: "",
+            dedupe_key: "",
+            not_before: "",
+            status: "",
+            created_at: "",
+          },
+          n,
+        ),
+      )
+      .onConflict((oc) => oc.column("dedupe_key").doNothing())
+      .returning(["id", "dedupe_key"]),
+});
 
 /** Inserts the rows whose dedupe key is new; returns the id of each inserted key. */
 export async function enqueueMany(
@@ -27,33 +77,13 @@ export async function enqueueMany(
   inputs: readonly EnqueueManyInput[],
   now: Date,
 ): Promise<Map<string, number>> {
-  const ids = new Map<string, number>();
   const created = now.toISOString();
-  for (let i = 0; i < inputs.length; i += OUTBOX_INSERT_CHUNK_ROWS) {
-    const chunk = inputs.slice(i, i + OUTBOX_INSERT_CHUNK_ROWS);
-    const rows = await db
-      .insertInto("outbox")
-      .values(
-        chunk.map((m) => ({
-          person_id: m.personId,
-          channel: m.chat.channel,
-          chat_id: m.chat.chatId,
-          message: JSON.stringify(m.message),
-          kind: m.kind,
-          dedupe_key: m.dedupeKey,
-          not_before: m.notBefore.toISOString(),
-          status: m.deferred ? "deferred" : "pending",
-          last_error: null,
-          platform_message_id: null,
-          created_at: created,
-          sent_at: null,
-        })),
-      )
-      .onConflict((oc) => oc.column("dedupe_key").doNothing())
-      .returning(["id", "dedupe_key"])
-      .execute();
-    for (const r of rows) if (r.dedupe_key !== null) ids.set(r.dedupe_key, r.id);
-  }
+  const rows = await insertOutbox.run(
+    db,
+    inputs.map((m) => ({ ...m, created })),
+  );
+  const ids = new Map<string, number>();
+  for (const r of rows) if (r.dedupe_key !== null) ids.set(r.dedupe_key, r.id);
   return ids;
 }
 

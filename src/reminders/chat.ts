@@ -12,6 +12,7 @@ import type { InboundEvent, OutboundMessage } from "../channels/types";
 import type { Db } from "../db/index";
 import { foldText } from "../domain/contact";
 import { type Lang, translator } from "../i18n/index";
+import type { InboundReceipt } from "../inbound/index";
 import type { Logger } from "../log";
 import { enqueueMessage } from "../outbox/index";
 import type { ReminderService } from "./service";
@@ -25,7 +26,8 @@ export interface ReminderCommandDeps {
   readonly now?: (() => Date) | undefined;
 }
 
-type Handler = (event: InboundEvent) => Promise<void>;
+/** The receipt is the inbound pipeline's: passed on so the bot marks the event in its transaction. */
+type Handler = (event: InboundEvent, receipt?: InboundReceipt) => Promise<void>;
 
 const COMMAND = /^\/(\S+?)(?:@\S+)?(?:\s+([\s\S]*))?$/u;
 const PAYLOAD = /^(remind|remindnow):([^:]+):(.+)$/;
@@ -59,12 +61,12 @@ function parse(event: InboundEvent): Request | null {
 export function withReminderCommands(handler: Handler, deps: ReminderCommandDeps): Handler {
   const t = translator(deps.lang);
   const clock = deps.now ?? (() => new Date());
-  return async (event) => {
+  return async (event, receipt) => {
     const request = parse(event);
-    if (!request) return handler(event);
+    if (!request) return handler(event, receipt);
     const resolved = await resolveChat(deps.db, event.chat);
     // Unknown chats and people without the right get the bot's usual answer.
-    if (!resolved) return handler(event);
+    if (!resolved) return handler(event, receipt);
     const personId = resolved.actor.person.id;
     const reply = async (message: Omit<OutboundMessage, "lang">) => {
       await enqueueMessage(deps.db, {

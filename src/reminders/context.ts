@@ -96,6 +96,22 @@ export function periodRef(s: ScheduledPeriod, t: Translate): PeriodRef {
 }
 
 const addressees = new WeakMap<object, Map<string, Addressee>>();
+const titles = new WeakMap<object, Map<string, string>>();
+
+/** "Thầy", "Cô", "Thầy/Cô": three translations per pass, not one per person. */
+function titleOf(ctx: Pick<PlanContext, "t">, addressAs: string): string {
+  let cache = titles.get(ctx);
+  if (!cache) {
+    cache = new Map();
+    titles.set(ctx, cache);
+  }
+  let title = cache.get(addressAs);
+  if (title === undefined) {
+    title = ctx.t(`reminders:address.${addressAs}`);
+    cache.set(addressAs, title);
+  }
+  return title;
+}
 
 /** How a person is addressed; built once per person and planning pass (a wave names 60,000). */
 export function addressee(ctx: Pick<PlanContext, "org" | "t">, personId: string): Addressee {
@@ -107,7 +123,7 @@ export function addressee(ctx: Pick<PlanContext, "org" | "t">, personId: string)
   const found = cache.get(personId);
   if (found) return found;
   const { addressAs, name } = addressAsOf(ctx.org, personId);
-  const built = { personId, title: ctx.t(`reminders:address.${addressAs ?? "neutral"}`), name };
+  const built = { personId, title: titleOf(ctx, addressAs ?? "neutral"), name };
   cache.set(personId, built);
   return built;
 }

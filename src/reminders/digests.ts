@@ -20,6 +20,9 @@ import type { MessageSpec, StepDef, StepKey } from "./types";
 /** Units others report to, whose heads follow those units (as in src/bot/actor.ts). */
 const SUPERVISING_KINDS: readonly UnitKind[] = ["commune_office", "district_office", "cluster"];
 
+/** Vietnamese order; one collator (localeCompare with a locale builds one per call). */
+const byName = new Intl.Collator("vi");
+
 /** Reports due this far around today appear in the digest. */
 const DIGEST_PAST_DAYS = 31;
 const DIGEST_AHEAD_DAYS = 31;
@@ -56,14 +59,23 @@ function linesOf(ctx: PlanContext, o: Obligation, s: ScheduledPeriod): Line[] {
   const period = periodRef(s, ctx.t);
   const report = text(o.name, ctx.lang);
   const params = { report, period: period.label, deadline: period.deadline };
+  // A line depends on the instance's state, not on the unit: translated once per state (or
+  // count), not once per unit — 30,000 units share a handful of lines.
+  const said = new Map<string | number, string>();
+  const say = (key: string | number, build: () => string): string => {
+    let line = said.get(key);
+    if (line === undefined) {
+      line = build();
+      said.set(key, line);
+    }
+    return line;
+  };
   return owingUnits(ctx, o, s).map((unit) => {
     const state = instanceState(ctx, o, s, unit.id);
     if (o.kind === "quota") {
-      const line = ctx.t("reminders:digest.quota", {
-        ...params,
-        count: state.count,
-        target: o.quota?.target ?? 0,
-      });
+      const line = say(state.count, () =>
+        ctx.t("reminders:digest.quota", { ...params, count: state.count, target: o.quota?.target ?? 0 }),
+      );
       return { unitId: unit.id, text: line };
     }
     const key =
@@ -74,7 +86,7 @@ function linesOf(ctx: PlanContext, o: Obligation, s: ScheduledPeriod): Line[] {
           : state.status === "overdue"
             ? "reminders:digest.overdue"
             : "reminders:digest.open";
-    return { unitId: unit.id, text: ctx.t(key, params) };
+    return { unitId: unit.id, text: say(key, () => ctx.t(key, params)) };
   });
 }
 
@@ -105,9 +117,7 @@ export function weeklyDigests(
   for (const unit of ctx.org.units) {
     if (!SUPERVISING_KINDS.includes(unit.kind) || !isUnitValidOn(unit, ctx.today)) continue;
     const body: string[] = [];
-    for (const child of [...(children.get(unit.id) ?? [])].sort((a, b) =>
-      a.name.localeCompare(b.name, "vi"),
-    )) {
+    for (const child of [...(children.get(unit.id) ?? [])].sort((a, b) => byName.compare(a.name, b.name))) {
       const own = lines.get(child.id);
       if (!own || own.length === 0) continue;
       body.push(ctx.t("reminders:digest.weeklyUnit", { unit: child.name }), ...own);

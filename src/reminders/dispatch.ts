@@ -51,7 +51,7 @@ export function createDispatchHooks(deps: DispatchHookDeps) {
     try {
       const meta = await getReminderMeta(db, row.id);
       if (!meta) return { action: "send" };
-      const spec = specFromJson(meta.spec);
+      const spec = specFromJson(meta.spec, meta.sharedSpec);
       if (!spec) return { action: "send" };
       const refreshed = await refreshSpec(db, deps.submissions, spec, deps.now());
       if (!refreshed.ok) {
@@ -107,7 +107,7 @@ export function createDispatchHooks(deps: DispatchHookDeps) {
         .executeTakeFirst();
       if (!row) return;
       if (gone) await markLinkUnreachable(trx, row.channel as ChannelId, row.chat_id, now);
-      const spec = specFromJson(meta.spec);
+      const spec = specFromJson(meta.spec, meta.sharedSpec);
       if (!spec) return;
       const outcome = await queueFallback(trx, {
         meta,

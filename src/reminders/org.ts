@@ -30,44 +30,62 @@ export interface SnapshotInput {
     readonly unitId: string;
     readonly role: Role;
   }[];
-  readonly links: readonly (PersonChat & { readonly personId: string; readonly unreachable: boolean })[];
+  readonly links: readonly LinkInput[];
   /** Channels with an adapter in this process; links to others cannot be used. */
   readonly channels: readonly string[];
 }
 
+export type LinkInput = PersonChat & { readonly personId: string; readonly unreachable: boolean };
+
+/** The organisation without the chats: what changes only with org.version (and the day). */
+export type OrgStructure = Omit<OrgSnapshot, "chats">;
+
 /** Fixed preference when people interacted equally recently (never): Telegram, then Zalo, then web. */
 const CHANNEL_PREFERENCE = ["telegram", "zalo-oa", "zalo-bot", "zalo-personal", "web"];
 
-export function buildSnapshot(input: SnapshotInput): OrgSnapshot {
+export function buildStructure(input: Omit<SnapshotInput, "links" | "channels">): OrgStructure {
   const members = new Map<string, { personId: string; role: Role }[]>();
   for (const m of input.memberships) {
-    const list = members.get(m.unitId) ?? [];
-    list.push({ personId: m.personId, role: m.role });
-    members.set(m.unitId, list);
-  }
-  const configured = new Set(input.channels);
-  const chats = new Map<string, PersonChat[]>();
-  for (const l of input.links) {
-    if (l.unreachable || !configured.has(l.channel)) continue;
-    const list = chats.get(l.personId) ?? [];
-    list.push({ channel: l.channel, chatId: l.chatId, lastInteractionAt: l.lastInteractionAt });
-    chats.set(l.personId, list);
-  }
-  // The chat the person used last is the one they read; then the fixed preference.
-  for (const list of chats.values()) {
-    list.sort(
-      (a, b) =>
-        (b.lastInteractionAt?.getTime() ?? 0) - (a.lastInteractionAt?.getTime() ?? 0) ||
-        CHANNEL_PREFERENCE.indexOf(a.channel) - CHANNEL_PREFERENCE.indexOf(b.channel),
-    );
+    const list = members.get(m.unitId);
+    if (list) list.push({ personId: m.personId, role: m.role });
+    else members.set(m.unitId, [{ personId: m.personId, role: m.role }]);
   }
   return {
     units: input.units,
     index: indexUnits(input.units),
     people: new Map(input.people.map((p) => [p.id, p])),
     members,
-    chats,
   };
+}
+
+/** Reachable chats of each person on the configured channels, best first. */
+export function buildChats(
+  links: readonly LinkInput[],
+  channels: readonly string[],
+): Map<string, PersonChat[]> {
+  const configured = new Set(channels);
+  const chats = new Map<string, PersonChat[]>();
+  for (const l of links) {
+    if (l.unreachable || !configured.has(l.channel)) continue;
+    const chat = { channel: l.channel, chatId: l.chatId, lastInteractionAt: l.lastInteractionAt };
+    const list = chats.get(l.personId);
+    if (list) list.push(chat);
+    else chats.set(l.personId, [chat]);
+  }
+  // The chat the person used last is the one they read; then the fixed preference.
+  for (const list of chats.values()) {
+    if (list.length < 2) continue;
+    list.sort(
+      (a, b) =>
+        (b.lastInteractionAt?.getTime() ?? 0) - (a.lastInteractionAt?.getTime() ?? 0) ||
+        CHANNEL_PREFERENCE.indexOf(a.channel) - CHANNEL_PREFERENCE.indexOf(b.channel),
+    );
+  }
+  return chats;
+}
+
+export function buildSnapshot(input: SnapshotInput): OrgSnapshot {
+  return { ...buildStructure(input), chats: buildChats(input.links, input.channels) };
 }
 
 /** People of the unit holding one of the roles, in the roles' order, each once. */

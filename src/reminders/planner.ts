@@ -11,7 +11,6 @@
  */
 import type { Obligation } from "../domain/plan";
 import type { ScheduledPeriod } from "../domain/schedule";
-import { localDateOf } from "../domain/time";
 import type { WorkingDays } from "../domain/workdays";
 import {
   addressee,
@@ -35,7 +34,7 @@ import type {
   UnitItem,
   Unreachable,
 } from "./types";
-import { nextAllowedMoment, placeReminder } from "./window";
+import { dayOf, nextAllowedMoment, placeReminder } from "./window";
 
 type Sink = { messages: PlannedMessage[]; unreachable: Unreachable[] };
 
@@ -76,7 +75,8 @@ export function placeMessage(
     : ignoreWindow
       ? ctx.now
       : firstAllowed;
-  const spec = withDays(ctx.wd, input.spec, localDateOf(notBefore));
+  const sendDay = dayOf(notBefore);
+  const spec = withDays(ctx.wd, input.spec, sendDay);
   const message = buildMessage(spec);
   if (!message) return true;
   sink.messages.push({
@@ -91,7 +91,7 @@ export function placeMessage(
     unitId: input.unitId,
     obligationCode: input.obligationCode,
     periodKey: input.periodKey,
-    sendDay: localDateOf(notBefore),
+    sendDay,
     counted: input.counted,
     stepKey: input.stepKey,
   });

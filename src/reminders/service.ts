@@ -6,6 +6,8 @@
  */
 import type { ChannelId } from "../channels/types";
 import type { Db } from "../db/index";
+import { dailyReminderCounts, loadPlannedSteps } from "../db/reminders";
+import { localDateOf } from "../domain/time";
 import type { Lang } from "../i18n/index";
 import type { Logger } from "../log";
 import { wakeDeferred } from "../outbox/enqueue-many";
@@ -14,11 +16,12 @@ import { createDispatchHooks } from "./dispatch";
 import { type DueStep, dueSteps } from "./due-steps";
 import { factsFromMaps } from "./facts";
 import { type ManualTarget, manualTarget, planManual } from "./manual";
+import { createOrgSource } from "./org-source";
 import type { PlanSource } from "./plan-source";
 import { planReminders } from "./planner";
 import { type Scheduler, startScheduler } from "./scheduler";
 import { type SubmissionSource, submissionsTable } from "./sources";
-import { loadFacts, loadOrg, loadPlannerState, pairsFor } from "./state";
+import { loadFacts, loadPlannerState, pairsFor } from "./state";
 import type { PlanResult } from "./types";
 import { isAllowedAt } from "./window";
 import { type WriteResult, writePlan } from "./write";
@@ -66,9 +69,11 @@ export function createReminderService(deps: ReminderServiceDeps) {
     lang: deps.lang,
   });
 
+  const orgSource = createOrgSource(deps.channels);
+
   const contextAt = async (at: Date, steps: readonly DueStep[] | "all", counts: Map<string, number>) => {
     const { plan, calendar } = await deps.planSource();
-    const org = await loadOrg(db, deps.channels, at);
+    const org = await orgSource.load(db, at);
     const pairs = steps === "all" ? { reports: [], quotas: [] } : pairsFor(steps, plan, calendar, at);
     const facts = factsFromMaps(await loadFacts(db, submissions, pairs));
     return planContext({ plan, calendar, org, facts, now: at, lang: deps.lang, counts });
@@ -86,10 +91,11 @@ export function createReminderService(deps: ReminderServiceDeps) {
   /** One planner round at `at` (default now): plan, write in one transaction, kick. */
   const tick = async (at: Date = now()): Promise<WriteResult> => {
     const { plan, calendar } = await deps.planSource();
-    const state = await loadPlannerState(db, at);
-    const steps = dueSteps({ plan, calendar, now: at, done: state.done });
+    // Every minute: only the claimed steps are read; the rest when a step is due.
+    const done = await loadPlannedSteps(db);
+    const steps = dueSteps({ plan, calendar, now: at, done });
     if (steps.length === 0) return { steps: 0, queued: 0, deferred: 0, unreachable: 0 };
-    const ctx = await contextAt(at, steps, state.counts);
+    const ctx = await contextAt(at, steps, await dailyReminderCounts(db, localDateOf(at)));
     const written = await writePlan(db, planReminders(ctx, steps), at);
     if (written.queued > 0) {
       log.info("reminders.planned", { ...written });

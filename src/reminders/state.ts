@@ -1,15 +1,11 @@
 /**
- * Loading what the planner needs from the database, once per tick: the organisation snapshot,
+ * Loading what the planner needs from the database, once per tick (the organisation: org-source.ts):
  * the steps already planned, the per-person counts, and the facts (submissions, exemptions,
  * article counts) of the (obligation, period) pairs the due steps touch.
  */
-import type { ChannelId } from "../channels/types";
 import { listExemptions } from "../db/exemptions";
 import type { Db } from "../db/index";
-import { listPeople } from "../db/people";
 import { dailyReminderCounts, loadPlannedSteps } from "../db/reminders";
-import { listUnits } from "../db/units";
-import { ROLES, type Role } from "../domain/org";
 import type { ArticleChannel, HolidayCalendar, Plan } from "../domain/plan";
 import { articleCounts } from "../domain/quota";
 import type { ExemptionFact } from "../domain/status";
@@ -17,37 +13,7 @@ import { localDateOf } from "../domain/time";
 import { workingDays } from "../domain/workdays";
 import { type DueStep, schedulesAround } from "./due-steps";
 import { type FactMaps, factKey } from "./facts";
-import { buildSnapshot, type OrgSnapshot } from "./org";
 import type { PeriodPair, SubmissionSource } from "./sources";
-
-export async function loadOrg(db: Db, channels: readonly ChannelId[], now: Date): Promise<OrgSnapshot> {
-  const today = localDateOf(now);
-  const [units, people, memberRows, linkRows] = await Promise.all([
-    listUnits(db),
-    listPeople(db),
-    db
-      .selectFrom("memberships")
-      .select(["person_id", "unit_id", "role"])
-      .where((eb) => eb.or([eb("valid_from", "is", null), eb("valid_from", "<=", today)]))
-      .where((eb) => eb.or([eb("valid_to", "is", null), eb("valid_to", ">=", today)]))
-      .orderBy("created_at")
-      .orderBy("id")
-      .execute(),
-    db.selectFrom("channel_links").selectAll().execute(),
-  ]);
-  const memberships = memberRows.flatMap((m) => {
-    const role = ROLES.find((r) => r === m.role);
-    return role ? [{ personId: m.person_id, unitId: m.unit_id, role: role as Role }] : [];
-  });
-  const links = linkRows.map((l) => ({
-    personId: l.person_id,
-    channel: l.channel as ChannelId,
-    chatId: l.chat_id,
-    lastInteractionAt: l.last_interaction_at === null ? null : new Date(l.last_interaction_at),
-    unreachable: l.unreachable_at !== null,
-  }));
-  return buildSnapshot({ units, people, memberships, links, channels });
-}
 
 export interface PlannerState {
   readonly done: Set<string>;

@@ -53,6 +53,22 @@ export function firstMomentAfterDay(rules: SendingRules, at: Date): Date {
   return nextAllowedMoment(rules, instantAt(addDays(localDateOf(at), 1)));
 }
 
+let lastInstant = Number.NaN;
+let lastDay = "";
+
+/**
+ * localDateOf for the planner's hot loop: a wave places 60,000 messages at the same few moments,
+ * so the last answer is kept (formatting a date allocates two objects and a string).
+ */
+export function dayOf(instant: Date): LocalDate {
+  const ms = instant.getTime();
+  if (ms !== lastInstant) {
+    lastDay = localDateOf(instant);
+    lastInstant = ms;
+  }
+  return lastDay;
+}
+
 /**
  * Counts of reminders per person and local day, updated as reminders are placed. Keys are
  * `${personId}|${day}`; the map belongs to one planning pass.
@@ -77,7 +93,7 @@ export function placeReminder(
 ): Date {
   let t = options.ignoreWindow ? at : (options.firstAllowed ?? nextAllowedMoment(rules, at));
   for (let i = 0; i < MAX_SEARCH_DAYS; i++) {
-    const key = countKey(personId, localDateOf(t));
+    const key = countKey(personId, dayOf(t));
     const n = counts.get(key) ?? 0;
     if (n < cap) {
       counts.set(key, n + 1);
