@@ -25,6 +25,7 @@ import { remindersPreviewCommand, remindersRunCommand, remindersUnreachableComma
 import { submissionsListCommand, submissionsShowCommand } from "./submissions";
 import { periodsLockCommand, submissionsAcceptCommand, submissionsReturnCommand } from "./submissions-review";
 import { zaloOaLoginCommand } from "./zalo-oa-login";
+import { zaloPersonalGroupsCommand, zaloPersonalLoginCommand } from "./zalo-personal";
 
 export const commands: readonly Command[] = [
   migrateCommand,
@@ -39,6 +40,8 @@ export const commands: readonly Command[] = [
   inviteBulkCommand,
   inviteRevokeCommand,
   zaloOaLoginCommand,
+  zaloPersonalLoginCommand,
+  zaloPersonalGroupsCommand,
   planValidateCommand,
   planPresetsCommand,
   planUseCommand,
