@@ -4,7 +4,7 @@
  */
 import { audienceUnits, indexUnits, resolveSubmitTo, sharedSubmitTo } from "./audience";
 import type { LocalDate, Unit } from "./org";
-import type { HolidayCalendar, Plan } from "./plan";
+import type { HolidayCalendar, Obligation, Plan } from "./plan";
 import { type ScheduledPeriod, scheduleObligation } from "./schedule";
 import { workingDays } from "./workdays";
 
@@ -59,18 +59,58 @@ export function computeInstances(
   calendar: HolidayCalendar,
   range: InstanceRange,
 ): ObligationInstance[] {
-  const index = indexUnits(units);
+  return instancesOf(scheduleInstances(plan, calendar, range), units);
+}
+
+/*
+ * computeInstances in two steps, for callers that ask about a few units many times: the plan's
+ * schedule over a range (periods, opening and due days of every obligation — the costly part,
+ * independent of units), then its fan-out to the units asked about (cheap date comparisons).
+ * The schedule is a plain value, so it can be kept for as long as the plan and calendar are the
+ * same (bot/status/schedules.ts does).
+ */
+
+export interface ObligationSchedule {
+  readonly obligation: Obligation;
+  readonly kind: "report" | "quota";
+  readonly target: number | null;
+  readonly periods: readonly ScheduledPeriod[];
+}
+
+/** The schedules of a plan's report and quota obligations over a range, in plan order. */
+export function scheduleInstances(
+  plan: Pick<Plan, "obligations" | "calendar_kind">,
+  calendar: HolidayCalendar,
+  range: InstanceRange,
+): ObligationSchedule[] {
   const wd = workingDays(calendar, plan.calendar_kind);
-  const instances: ObligationInstance[] = [];
+  const schedules: ObligationSchedule[] = [];
   for (const obligation of plan.obligations) {
     if (obligation.kind === "event") continue;
     const kind = obligation.kind;
-    const schedule = scheduleObligation(obligation, calendar, wd, range, kind === "quota" ? "period" : "due");
-    if (schedule.length === 0) continue;
+    const periods = scheduleObligation(obligation, calendar, wd, range, kind === "quota" ? "period" : "due");
+    if (periods.length === 0) continue;
+    schedules.push({
+      obligation,
+      kind,
+      target: kind === "quota" ? (obligation.quota?.target ?? null) : null,
+      periods,
+    });
+  }
+  return schedules;
+}
+
+/** The instances these units owe under the schedules (computeInstances' fan-out). */
+export function instancesOf(
+  schedules: readonly ObligationSchedule[],
+  units: readonly Unit[],
+): ObligationInstance[] {
+  const index = indexUnits(units);
+  const instances: ObligationInstance[] = [];
+  for (const { obligation, kind, target, periods } of schedules) {
     const audience = audienceUnits(obligation.audience, index);
     if (audience.length === 0) continue;
-    const target = kind === "quota" ? (obligation.quota?.target ?? null) : null;
-    for (const s of schedule) {
+    for (const s of periods) {
       // A named unit or the office is resolved once per period; relations once per unit.
       const shared = sharedSubmitTo(obligation.submit_to, index, s.dueDate);
       for (const unit of audience) {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { instancesOf, scheduleInstances } from "../../src/domain/instance-schedule";
-import { computeInstances } from "../../src/domain/instances";
+import { computeInstances, instancesOf, scheduleInstances } from "../../src/domain/instances";
 import type { SchoolLevel, Unit } from "../../src/domain/org";
 import { loadCalendar, presets } from "../../src/plan/index";
 import { unit } from "./fixtures";

@@ -5,8 +5,7 @@
  */
 import type { Db } from "../../db/index";
 import { firstOfMonth, lastOfMonth, maxDate, minDate, yearMonthOf } from "../../domain/dates";
-import { instancesOf } from "../../domain/instance-schedule";
-import type { ObligationInstance } from "../../domain/instances";
+import { instancesOf, type ObligationInstance } from "../../domain/instances";
 import type { LocalDate, Unit } from "../../domain/org";
 import type { Period } from "../../domain/periods";
 import type { Obligation } from "../../domain/plan";

@@ -1,5 +1,5 @@
 /**
- * The plan's schedules (domain/instance-schedule.ts) kept per plan, calendar and range: computing
+ * The plan's schedules (domain/instances.ts scheduleInstances) kept per plan, calendar and range: computing
  * the periods and due days of every obligation was most of a /trangthai, and they are the same
  * for every asker all month (reports) or all day (quotas). Keyed by the plan and calendar objects
  * (the production plan source returns the same objects while nothing changed), so a new plan or
@@ -7,8 +7,7 @@
  * by instance keys (for their labels) are kept the same way.
  */
 
-import { type ObligationSchedule, scheduleInstances } from "../../domain/instance-schedule";
-import type { InstanceRange } from "../../domain/instances";
+import { type InstanceRange, type ObligationSchedule, scheduleInstances } from "../../domain/instances";
 import { periodForKey } from "../../domain/period-keys";
 import type { Period } from "../../domain/periods";
 import type { HolidayCalendar, PeriodRule, Plan } from "../../domain/plan";
