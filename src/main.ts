@@ -9,6 +9,10 @@ import { createLogger } from "./log";
 import { PlanInvalidError } from "./plan/index";
 import { startupSummary } from "./startup-summary";
 
+function isPortInUse(err: unknown): boolean {
+  return typeof err === "object" && err !== null && (err as { code?: unknown }).code === "EADDRINUSE";
+}
+
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
   try {
@@ -30,6 +34,11 @@ async function main(): Promise<void> {
   } catch (err) {
     if (err instanceof PlanInvalidError) {
       process.stderr.write(`${err.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    if (isPortInUse(err)) {
+      process.stderr.write(`${t("main:portInUse", { port: config.port })}\n`);
       process.exitCode = 2;
       return;
     }

@@ -10,6 +10,8 @@ export type WebApp = Hono;
 export function createWebApp(): WebApp {
   const app = new Hono();
   app.get("/health", (c) => c.json({ ok: true }));
+  // Whoever opens the bare address (the README's http://localhost:3000) lands in the web chat.
+  app.get("/", (c) => c.redirect("/chat"));
   return app;
 }
 

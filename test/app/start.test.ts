@@ -28,6 +28,8 @@ describe("the product as npm start runs it", () => {
     const port = running.server?.port;
     const health = await fetch(`http://127.0.0.1:${port}/health`);
     expect(await health.json()).toEqual({ ok: true });
+    const root = await fetch(`http://127.0.0.1:${port}/`, { redirect: "manual" });
+    expect(root.headers.get("location")).toBe("/chat");
     const page = await fetch(`http://127.0.0.1:${port}/chat`);
     expect(page.status).toBe(200);
     expect(page.headers.get("content-type")).toContain("text/html");
