@@ -4,20 +4,12 @@
  * handed on and answered 200 as soon as it is durably accepted (deduplicated and queued), well
  * inside Telegram's patience: a slow answer makes Telegram deliver the update again.
  */
-import { createHash, timingSafeEqual } from "node:crypto";
 import type { WebhookHandler } from "../types";
+import { refuseWrongSecret, webhookText as text } from "../webhook-secret";
 
 export const TELEGRAM_SECRET_HEADER = "x-telegram-bot-api-secret-token";
 /** Updates are a few kilobytes; anything far bigger is not from Telegram. */
 const TELEGRAM_WEBHOOK_MAX_BODY_BYTES = 1024 * 1024;
-
-/** Equal-length digests make the comparison independent of where the strings differ and of their lengths. */
-export function secretMatches(given: string | null, expected: string): boolean {
-  if (given === null) return false;
-  const a = createHash("sha256").update(given).digest();
-  const b = createHash("sha256").update(expected).digest();
-  return timingSafeEqual(a, b);
-}
 
 export interface WebhookOptions {
   readonly secret: string;
@@ -25,14 +17,10 @@ export interface WebhookOptions {
   readonly onUpdate: (update: { update_id: number } & Record<string, unknown>) => Promise<void>;
 }
 
-const text = (body: string, status: number) =>
-  new Response(body, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
-
 export function createWebhookHandler(options: WebhookOptions): WebhookHandler {
   return async (request) => {
-    if (!secretMatches(request.headers.get(TELEGRAM_SECRET_HEADER), options.secret)) {
-      return text("unauthorized", 401);
-    }
+    const refused = refuseWrongSecret(request, TELEGRAM_SECRET_HEADER, options.secret);
+    if (refused) return refused;
     if (request.method !== "POST") return text("method not allowed", 405);
     if (Number(request.headers.get("content-length") ?? 0) > TELEGRAM_WEBHOOK_MAX_BODY_BYTES) {
       return text("too large", 413);
