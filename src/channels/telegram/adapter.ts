@@ -6,6 +6,7 @@
  */
 import { type Lang, type Translate, translator } from "../../i18n/index";
 import type { Logger } from "../../log";
+import { startWithRetry } from "../start-retry";
 import type { ChannelAdapter, ChannelCapabilities, InboundSink, SendResult } from "../types";
 import { createBot, InputFile, type TelegramAdapterConfig, type Update } from "./bot";
 import { telegramCommands } from "./commands";
@@ -60,7 +61,6 @@ export function createTelegramAdapter(
 
   let sink: InboundSink | null = null;
   let stopped = false;
-  let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let polling: Promise<void> | null = null;
   const answering = new Set<Promise<unknown>>();
 
@@ -138,21 +138,16 @@ export function createTelegramAdapter(
     log.info("telegram.polling", { bot: bot.botInfo.username });
   };
 
-  const startWithRetry = async (): Promise<void> => {
-    try {
-      await setUp();
-    } catch (err) {
-      if (stopped) return;
-      // Telegram may be unreachable (it is blocked by some Vietnamese ISPs): the rest of baocao
-      // keeps running and we try again.
-      log.error("telegram.start_failed", {
-        error: String(err).slice(0, 300),
-        retryInMs: TELEGRAM_INIT_RETRY_MS,
-      });
-      retryTimer = setTimeout(() => void startWithRetry(), TELEGRAM_INIT_RETRY_MS);
-      retryTimer.unref();
-    }
-  };
+  // Telegram may be unreachable (it is blocked by some Vietnamese ISPs): the rest of baocao keeps
+  // running and we try again.
+  const starting = startWithRetry({
+    setUp,
+    stopped: () => stopped,
+    log,
+    event: "telegram.start_failed",
+    retryMs: TELEGRAM_INIT_RETRY_MS,
+    errorChars: 300,
+  });
 
   const send = async (
     chat: { channel: string; chatId: string },
@@ -198,11 +193,11 @@ export function createTelegramAdapter(
     async start(s) {
       sink = s;
       stopped = false;
-      await startWithRetry();
+      await starting.start();
     },
     async stop() {
       stopped = true;
-      if (retryTimer) clearTimeout(retryTimer);
+      starting.cancel();
       if (bot.isRunning()) await bot.stop().catch(() => undefined);
       await polling;
       await Promise.allSettled([...answering]);

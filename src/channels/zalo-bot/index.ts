@@ -6,6 +6,7 @@
 import type { ZaloBotConfig } from "../../config-zalo";
 import { type Lang, type Translate, translator } from "../../i18n/index";
 import { createLogger, type Logger } from "../../log";
+import { startWithRetry } from "../start-retry";
 import type {
   ChannelAdapter,
   ChannelCapabilities,
@@ -64,7 +65,6 @@ export function createZaloBotAdapter(config: ZaloBotConfig, deps: ZaloBotAdapter
   const explained: string[] = [];
   let sink: InboundSink | undefined;
   let poller: Poller | undefined;
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let stopped = true;
 
   const explain = async (chatId: string, messageId: string) => {
@@ -102,19 +102,14 @@ export function createZaloBotAdapter(config: ZaloBotConfig, deps: ZaloBotAdapter
     log.info("zalo-bot.polling");
   };
 
-  const startWithRetry = async (): Promise<void> => {
-    try {
-      await setUp();
-    } catch (err) {
-      if (stopped) return;
-      log.error("zalo-bot.start_failed", {
-        error: String(err).slice(0, 200),
-        retryInMs: ZALO_BOT_INIT_RETRY_MS,
-      });
-      retryTimer = setTimeout(() => void startWithRetry(), ZALO_BOT_INIT_RETRY_MS);
-      retryTimer.unref();
-    }
-  };
+  const starting = startWithRetry({
+    setUp,
+    stopped: () => stopped,
+    log,
+    event: "zalo-bot.start_failed",
+    retryMs: ZALO_BOT_INIT_RETRY_MS,
+    errorChars: 200,
+  });
 
   async function sendFile(chat: ChatRef, file: OutboundFile, caption: string): Promise<SendResult> {
     const url = deps.publicFileUrl?.(file);
@@ -138,11 +133,11 @@ export function createZaloBotAdapter(config: ZaloBotConfig, deps: ZaloBotAdapter
     async start(s) {
       sink = s;
       stopped = false;
-      await startWithRetry();
+      await starting.start();
     },
     async stop() {
       stopped = true;
-      if (retryTimer) clearTimeout(retryTimer);
+      starting.cancel();
       await poller?.stop();
       poller = undefined;
       sink = undefined;
