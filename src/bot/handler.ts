@@ -16,6 +16,7 @@ import { enqueueMessage } from "../outbox/index";
 import { addressOf } from "./address";
 import type { ConversationHook } from "./conversation";
 import { resolveChat } from "./identity";
+import { withPrefetchedFile } from "./prefetch-file";
 import { memoizeTranslate } from "./memo-translate";
 import { createOrgCache, type OrgCache } from "./org-cache";
 import { type RouteContext, routeLinked, routeUnlinked } from "./routes";
@@ -50,10 +51,12 @@ export function createBotHandler(deps: BotDeps): BotHandler {
     let route = "none";
     let personId: string | null = null;
     try {
+      // Downloads never run inside the transaction (prefetch-file.ts).
+      const ready = await withPrefetchedFile(deps.db, event);
       await deps.db.transaction().execute(async (trx) => {
         const ctx: RouteContext = {
           trx,
-          event,
+          event: ready,
           now: at,
           lang,
           t,
