@@ -16,9 +16,9 @@ import { enqueueMessage } from "../outbox/index";
 import { addressOf } from "./address";
 import type { ConversationHook } from "./conversation";
 import { resolveChat } from "./identity";
-import { withPrefetchedFile } from "./prefetch-file";
 import { memoizeTranslate } from "./memo-translate";
 import { createOrgCache, type OrgCache } from "./org-cache";
+import { withPrefetchedFile } from "./prefetch-file";
 import { type RouteContext, routeLinked, routeUnlinked } from "./routes";
 import type { StatusReporter } from "./status/reporter";
 
