@@ -13,6 +13,7 @@ import { formatDateVi } from "../../domain/time";
 import { loadActivePlan, loadCalendar, localized, PlanInvalidError } from "../../plan/index";
 import { type CliContext, CliError, type Command, stringFlag } from "../command";
 import { dueText, lookupFor, periodText, printInstances, submitToText } from "./obligations-output";
+import { planInvalidError } from "./plan-output";
 
 const USAGE = "baocao obligations --period PERIOD [--unit CODE] [--json]";
 
@@ -31,11 +32,7 @@ async function activePlan(ctx: CliContext): Promise<Plan> {
     return await loadActivePlan(db, ctx.config);
   } catch (e) {
     if (!(e instanceof PlanInvalidError)) throw e;
-    const detail = e.issues
-      .slice(0, 3)
-      .map((i) => `${i.path}: ${i.message}`)
-      .join("; ");
-    throw new CliError("obligations:error.planInvalid", { where: e.where, detail });
+    throw planInvalidError(e, "obligations:error.planInvalid");
   }
 }
 

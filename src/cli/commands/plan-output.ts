@@ -1,5 +1,6 @@
 /**
- * Shared by the `baocao plan …` commands: printing validation issues, checking that a plan's
+ * Shared by the `baocao plan …` commands (and the commands that need the plan in force): printing
+ * validation issues, the error for a plan in force that does not validate, checking that a plan's
  * calendar exists, and the plain-words lines of one obligation.
  */
 import type { Obligation, Plan, Question } from "../../domain/plan";
@@ -15,12 +16,22 @@ import {
   listCalendars,
   loadCalendar,
   localized,
+  type PlanInvalidError,
   type PlanIssue,
 } from "../../plan/index";
-import type { CliContext } from "../command";
+import { type CliContext, CliError } from "../command";
 
 export function printIssues(ctx: CliContext, issues: readonly PlanIssue[]): void {
   for (const issue of issues) ctx.err(`  ${formatIssue(issue, ctx.t)}`);
+}
+
+/** The error for a plan that does not validate: where it comes from and its first three issues. */
+export function planInvalidError(e: PlanInvalidError, key: string): CliError {
+  const detail = e.issues
+    .slice(0, 3)
+    .map((i) => `${i.path}: ${i.message}`)
+    .join("; ");
+  return new CliError(key, { where: e.where, detail });
 }
 
 /** A plan naming a calendar that does not exist, or whose override file is broken, is not usable. */

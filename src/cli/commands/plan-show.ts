@@ -1,6 +1,6 @@
 import { describeWeekdays, localized, PlanInvalidError, resolveActivePlan } from "../../plan/index";
-import { CliError, type Command } from "../command";
-import { obligationLines } from "./plan-output";
+import type { Command } from "../command";
+import { obligationLines, planInvalidError } from "./plan-output";
 
 export const planShowCommand: Command = {
   path: ["plan", "show"],
@@ -12,13 +12,7 @@ export const planShowCommand: Command = {
     try {
       active = await resolveActivePlan(db, ctx.config);
     } catch (e) {
-      if (e instanceof PlanInvalidError) {
-        const detail = e.issues
-          .slice(0, 3)
-          .map((i) => `${i.path}: ${i.message}`)
-          .join("; ");
-        throw new CliError("plan:cli.show.invalid", { where: e.where, detail });
-      }
+      if (e instanceof PlanInvalidError) throw planInvalidError(e, "plan:cli.show.invalid");
       throw e;
     }
     const { plan, version, from } = active;

@@ -4,6 +4,7 @@ import { formatDateVi, localDateOf, localTimeOf } from "../../domain/time";
 import { loadCalendar, PlanInvalidError, resolveActivePlan } from "../../plan/index";
 import { boundPlanSource, type PlanSource } from "../../reminders/plan-source";
 import { type CliContext, CliError, type ParsedArgs, stringFlag } from "../command";
+import { planInvalidError } from "./plan-output";
 
 /** "24/11/2026 09:00" in Asia/Ho_Chi_Minh. */
 export function whenText(at: Date | string): string {
@@ -31,13 +32,7 @@ export async function cliPlanSource(ctx: CliContext): Promise<PlanSource> {
   try {
     await source();
   } catch (e) {
-    if (e instanceof PlanInvalidError) {
-      const detail = e.issues
-        .slice(0, 3)
-        .map((i) => `${i.path}: ${i.message}`)
-        .join("; ");
-      throw new CliError("reminders:cli.planInvalid", { where: e.where, detail });
-    }
+    if (e instanceof PlanInvalidError) throw planInvalidError(e, "reminders:cli.planInvalid");
     // The shared source only says that the calendar failed; ask it again for the reason.
     const { plan } = await resolveActivePlan(db, ctx.config);
     const calendar = await loadCalendar(plan.calendar, ctx.config.dataDir, ctx.config.lang);
