@@ -4,7 +4,8 @@
  */
 import type { TextPart } from "../channels/types";
 import { listLinksOfPerson } from "../db/channel-links";
-import type { Db } from "../db/index";
+import { type Db, membershipInForce } from "../db/index";
+import { localDateOf } from "../domain/time";
 import type { Lang } from "../i18n/index";
 import { enqueueMessage } from "../outbox/index";
 
@@ -18,6 +19,7 @@ export async function alertAdmins(
     .select("person_id")
     .distinct()
     .where("role", "=", "admin")
+    .where(membershipInForce(localDateOf(options.now)))
     .execute();
   const links = (await Promise.all(admins.map((a) => listLinksOfPerson(db, a.person_id)))).flat();
   let queued = 0;

@@ -6,6 +6,7 @@ export {
   getPersonById,
   listMemberships,
   listPeople,
+  membershipInForce,
   type PersonInput,
   upsertPeople,
 } from "./people";

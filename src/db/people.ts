@@ -10,9 +10,17 @@
  *   alone is not enough: a school's shared mailbox is written against several people.
  * Empty values never erase stored ones: one person can appear in several rows of a file.
  */
-import type { Kysely, Selectable } from "kysely";
+import { type Kysely, type Selectable, sql } from "kysely";
 import { foldText, normalizeEmail, normalizePhone } from "../domain/contact";
-import { ADDRESS_FORMS, type AddressAs, type Membership, type Person, ROLES, type Role } from "../domain/org";
+import {
+  ADDRESS_FORMS,
+  type AddressAs,
+  type DatedMembership,
+  type LocalDate,
+  type Person,
+  ROLES,
+  type Role,
+} from "../domain/org";
 import { newId } from "./ids";
 import type { Database, PersonTable } from "./schema";
 import { chunks, type UpsertOutcome } from "./units";
@@ -57,12 +65,34 @@ export async function getPersonById(db: Conn, id: string): Promise<Person | unde
   return row ? toPerson(row) : undefined;
 }
 
-export async function listMemberships(db: Conn, filter: { personId?: string; unitId?: string } = {}) {
-  let query = db.selectFrom("memberships").select(["person_id", "unit_id", "role"]);
+/**
+ * Memberships with their validity dates, by unit then person. With `on`, only those in force on
+ * that local day ("YYYY-MM-DD" dates compare as text); without it, every stored one, ended or not.
+ */
+export async function listMemberships(
+  db: Conn,
+  filter: { personId?: string; unitId?: string; on?: LocalDate } = {},
+): Promise<DatedMembership[]> {
+  let query = db.selectFrom("memberships").select(["person_id", "unit_id", "role", "valid_from", "valid_to"]);
   if (filter.personId) query = query.where("person_id", "=", filter.personId);
   if (filter.unitId) query = query.where("unit_id", "=", filter.unitId);
+  if (filter.on) query = query.where(membershipInForce(filter.on));
   const rows = await query.orderBy("unit_id").orderBy("person_id").execute();
-  return rows.map((r): Membership => ({ personId: r.person_id, unitId: r.unit_id, role: toRole(r.role) }));
+  return rows.map(
+    (r): DatedMembership => ({
+      personId: r.person_id,
+      unitId: r.unit_id,
+      role: toRole(r.role),
+      validFrom: r.valid_from,
+      validTo: r.valid_to,
+    }),
+  );
+}
+
+/** SQL condition: the membership row (of `memberships`, optionally aliased) is in force on `day`. */
+export function membershipInForce(day: LocalDate, alias?: string) {
+  const col = (c: "valid_from" | "valid_to") => (alias ? sql.ref(`${alias}.${c}`) : sql.ref(c));
+  return sql<boolean>`(${col("valid_from")} is null or ${col("valid_from")} <= ${day}) and (${col("valid_to")} is null or ${col("valid_to")} >= ${day})`;
 }
 
 /**

@@ -55,6 +55,22 @@ export interface Membership {
   readonly role: Role;
 }
 
+/** A membership as stored, with the days it is in force (a principal moved elsewhere has a valid_to). */
+export interface DatedMembership extends Membership {
+  /** Inclusive; null = since always. */
+  readonly validFrom: LocalDate | null;
+  /** Inclusive; null = still in force. */
+  readonly validTo: LocalDate | null;
+}
+
+/** Is the membership in force on this day? Before it starts or after it ends it grants nothing. */
+export function isMembershipValidOn(
+  m: Pick<DatedMembership, "validFrom" | "validTo">,
+  day: LocalDate,
+): boolean {
+  return (m.validFrom === null || m.validFrom <= day) && (m.validTo === null || day <= m.validTo);
+}
+
 /** Is the unit in existence on this day? */
 export function isUnitValidOn(unit: Pick<Unit, "validFrom" | "validTo">, day: LocalDate): boolean {
   return (unit.validFrom === null || unit.validFrom <= day) && (unit.validTo === null || day <= unit.validTo);

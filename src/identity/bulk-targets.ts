@@ -1,6 +1,7 @@
 /**
  * Who gets a code in `baocao invite bulk`: one row per person, with the unit and role that best
- * describe them (a principal's school before their cluster), in units existing today.
+ * describe them (a principal's school before their cluster), in units existing today, by the
+ * memberships in force today.
  */
 import type { Db } from "../db/index";
 import { getPersonById, listMemberships, listUnits, type StoredUnit } from "../db/index";
@@ -38,7 +39,7 @@ export async function bulkTargets(db: Db, filter: BulkFilter, today: LocalDate):
     ? new Set((await db.selectFrom("channel_links").select("person_id").execute()).map((r) => r.person_id))
     : new Set<string>();
   const best = new Map<string, { unit: StoredUnit; role: Role }>();
-  for (const m of await listMemberships(db)) {
+  for (const m of await listMemberships(db, { on: today })) {
     const unit = units.get(m.unitId);
     if (!unit || linked.has(m.personId)) continue;
     const current = best.get(m.personId);

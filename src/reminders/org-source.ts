@@ -11,7 +11,7 @@ import type { Db } from "../db/index";
 import { getSetting } from "../db/index";
 import { listPeople } from "../db/people";
 import { listUnits } from "../db/units";
-import { type Person, ROLES, type Role, type Unit } from "../domain/org";
+import { isMembershipValidOn, type Person, ROLES, type Role, type Unit } from "../domain/org";
 import { localDateOf } from "../domain/time";
 import { buildChats, buildStructure, type OrgSnapshot, type OrgStructure } from "./org";
 
@@ -61,9 +61,7 @@ async function loadRows(db: Db, version: string | undefined): Promise<OrgRows> {
 
 /** The memberships in force on the day (dates as "YYYY-MM-DD" compare as text). */
 function structureOn(rows: OrgRows, today: string): OrgStructure {
-  const memberships = rows.memberships.filter(
-    (m) => (m.validFrom === null || m.validFrom <= today) && (m.validTo === null || m.validTo >= today),
-  );
+  const memberships = rows.memberships.filter((m) => isMembershipValidOn(m, today));
   return buildStructure({ units: rows.units, people: rows.people, memberships });
 }
 

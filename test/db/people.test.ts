@@ -104,4 +104,43 @@ describe("people repository", () => {
     expect(await findPersonByPhoneOrEmail(t.db, { phone: "0999999999" })).toBeUndefined();
     expect(await findPersonByPhoneOrEmail(t.db, { phone: "abc" })).toBeUndefined();
   });
+
+  it("lists memberships with their validity dates; `on` keeps only those in force that day", async () => {
+    await upsertPeople(
+      t.db,
+      [
+        { unitId: unit("A"), fullName: "Nguyễn Văn An", role: "head", phone: "0904000121" },
+        { unitId: unit("B"), fullName: "Nguyễn Văn An", role: "head", phone: "0904000121" },
+        { unitId: unit("A"), fullName: "Lê Thị Mai", role: "comms", phone: "0983000103" },
+      ],
+      now,
+    );
+    const an = (await listPeople(t.db)).find((p) => p.fullName === "Nguyễn Văn An");
+    // Thầy An heads A until 31/10, and B from 1/11.
+    await t.db
+      .updateTable("memberships")
+      .set({ valid_to: "2026-10-31" })
+      .where("unit_id", "=", unit("A"))
+      .where("person_id", "=", an?.id ?? "")
+      .execute();
+    await t.db
+      .updateTable("memberships")
+      .set({ valid_from: "2026-11-01" })
+      .where("unit_id", "=", unit("B"))
+      .execute();
+    const all = await listMemberships(t.db, { personId: an?.id });
+    expect(all.map((m) => [m.unitId, m.validFrom, m.validTo])).toEqual(
+      [
+        [unit("A"), null, "2026-10-31"],
+        [unit("B"), "2026-11-01", null],
+      ].sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
+    );
+    const unitsOn = async (day: string) =>
+      (await listMemberships(t.db, { personId: an?.id, on: day })).map((m) => m.unitId);
+    expect(await unitsOn("2026-10-31")).toEqual([unit("A")]);
+    expect(await unitsOn("2026-11-01")).toEqual([unit("B")]);
+    expect((await listMemberships(t.db, { unitId: unit("A"), on: "2026-11-01" })).map((m) => m.role)).toEqual(
+      ["comms"],
+    );
+  });
 });
