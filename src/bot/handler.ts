@@ -116,7 +116,7 @@ export function createBotHandler(deps: BotDeps): BotHandler {
 }
 
 async function routeWithIdentity(ctx: RouteContext): Promise<{ route: string; personId: string | null }> {
-  const resolved = await resolveChat(ctx.trx, ctx.event.chat, ctx.org);
+  const resolved = await resolveChat(ctx.trx, ctx.event.chat, ctx.now, ctx.org);
   if (!resolved) return { route: await routeUnlinked(ctx), personId: null };
   await touchLink(ctx.trx, resolved.link.id, ctx.event.receivedAt);
   const address = addressOf(resolved.actor.person, ctx.t);

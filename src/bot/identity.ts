@@ -1,7 +1,8 @@
 /**
  * Event → person → roles → units: who is writing, resolved from the chat before any handler runs.
  * An unknown chat resolves to nothing, and then gets only the explanation of how to link.
- * The link is read for every event; the org behind it comes from the cache (org-cache.ts).
+ * The link is read for every event; the org behind it comes from the cache (org-cache.ts), and
+ * only the memberships in force at `now` (the moment the bot acts) give the person any role.
  */
 import type { ChatRef } from "../channels/types";
 import { type ChannelLink, findLinkByChat } from "../db/channel-links";
@@ -21,6 +22,7 @@ export interface ResolvedChat {
 export async function resolveChat(
   db: Db,
   chat: ChatRef,
+  now: Date,
   org: OrgCache = createOrgCache(),
 ): Promise<ResolvedChat | undefined> {
   const link = await findLinkByChat(db, chat.channel, chat.chatId);
@@ -28,5 +30,5 @@ export async function resolveChat(
   const snapshot = await org.snapshot(db);
   const person = snapshot.person(link.personId);
   if (!person) return undefined;
-  return { link, actor: snapshot.actor(person), units: snapshot.units };
+  return { link, actor: snapshot.actor(person, now), units: snapshot.units };
 }

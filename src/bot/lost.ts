@@ -25,7 +25,7 @@ export function createLostEventNotice(
 
   return async (lost, receipt) => {
     await deps.db.transaction().execute(async (trx) => {
-      const resolved = await resolveChat(trx, lost.chat, org);
+      const resolved = await resolveChat(trx, lost.chat, now(), org);
       let reply: Reply;
       if (!resolved) reply = notLinked(contact);
       else {

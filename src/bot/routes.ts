@@ -83,7 +83,7 @@ async function link(ctx: RouteContext, code: string): Promise<string> {
     }
     return `link.${result.reason}`;
   }
-  const resolved = await resolveChat(ctx.trx, event.chat, ctx.org);
+  const resolved = await resolveChat(ctx.trx, event.chat, ctx.now, ctx.org);
   if (!resolved) throw new Error("a chat just linked did not resolve");
   const sp = speakerFor(ctx, resolved);
   ctx.identify(resolved.actor.person.id);

@@ -64,7 +64,7 @@ export function withReminderCommands(handler: Handler, deps: ReminderCommandDeps
   return async (event, receipt) => {
     const request = parse(event);
     if (!request) return handler(event, receipt);
-    const resolved = await resolveChat(deps.db, event.chat);
+    const resolved = await resolveChat(deps.db, event.chat, clock());
     // Unknown chats and people without the right get the bot's usual answer.
     if (!resolved) return handler(event, receipt);
     const personId = resolved.actor.person.id;
