@@ -1,18 +1,23 @@
 /**
  * Typing a report's name starts it: "báo cáo tháng", "bao cao du luan", "tin bài", "vụ việc".
- * The next instance of the matched report for the person's unit is opened (the earliest still to
- * send); several matches show the list instead.
+ * The matched report's one period still to send is opened; when several are (last month's is
+ * overdue and this month's is open), the person picks the period; several reports match: the list.
  */
 
+import type { Button } from "../../channels/types";
+import type { StoredUnit } from "../../db/index";
 import { findSubmission } from "../../db/submissions";
+import type { ObligationInstance } from "../../domain/instances";
 import { localDateOf } from "../../domain/time";
 import { translator } from "../../i18n/index";
-import { localized } from "../text";
+import { localized, shorten } from "../text";
 import type { Run } from "./context";
 import { startArticle, startIncident } from "./flows";
 import { isReportWithForm, nextInstances, type ReportObligation } from "./instances";
+import { dateText, periodText } from "./labels";
 import { matchName, type NameCandidate } from "./match";
 import { ownUnits, showMenu } from "./menu";
+import { reportPayload } from "./payloads";
 import { startReport } from "./start";
 
 type Target =
@@ -64,18 +69,54 @@ export async function startByName(run: Run, text: string): Promise<boolean> {
     return true;
   }
   const instances = nextInstances(active, unit, target.obligation, today);
-  let chosen = instances[0];
-  for (const i of instances) {
-    if (!(await findSubmission(run.trx, i))) {
-      chosen = i;
-      break;
-    }
-  }
+  const unsent: ObligationInstance[] = [];
+  for (const i of instances) if (!(await findSubmission(run.trx, i))) unsent.push(i);
+  const chosen = unsent[0] ?? instances[0];
   if (!chosen) {
     const name = localized(target.obligation.name, run.lang);
     await run.say([{ key: "report:match.notDue", params: { name, title: run.ctx.title } }]);
     return true;
   }
+  // Several periods still to send (one overdue, the current one…): the person says which.
+  if (unsent.length > 1) {
+    await askPeriod(run, unit, target.obligation, unsent);
+    return true;
+  }
   await startReport(run, unit, target.obligation, chosen.periodKey);
   return true;
+}
+
+/** Periods offered at most: the current one and the most recent overdue ones (as in /baocao). */
+const MAX_PERIODS = 3;
+
+async function askPeriod(
+  run: Run,
+  unit: StoredUnit,
+  obligation: ReportObligation,
+  unsent: readonly ObligationInstance[],
+): Promise<void> {
+  const active = await run.plan();
+  if (!active) return;
+  const name = localized(obligation.name, run.lang);
+  // Soonest deadline still ahead first, then the overdue ones from the most recent.
+  const ahead = unsent.filter((i) => Date.parse(i.dueAt) >= run.now.getTime()).slice(0, 1);
+  const overdue = unsent.filter((i) => Date.parse(i.dueAt) < run.now.getTime()).reverse();
+  const offered = [...ahead, ...overdue].slice(0, MAX_PERIODS);
+  const lines: string[] = [];
+  const buttons: Button[] = [];
+  for (const i of offered) {
+    const period = periodText(obligation, active.calendar, i.periodKey, run.t);
+    const due = dateText(new Date(i.dueAt));
+    const late = run.now.getTime() > Date.parse(i.dueAt);
+    lines.push(run.t(late ? "report:menu.lineOverdue" : "report:menu.lineDue", { name, period, due }));
+    const label = `${period.charAt(0).toUpperCase()}${period.slice(1)}`;
+    buttons.push({
+      label: { text: shorten(label, run.buttons()?.maxLabelChars ?? 40) },
+      payload: reportPayload(i.obligationCode, i.periodKey, unit),
+    });
+  }
+  await run.say(
+    [{ key: "report:match.whichPeriod", params: { name, title: run.ctx.title } }, { text: lines.join("\n") }],
+    buttons,
+  );
 }

@@ -42,13 +42,43 @@ describe("starting a report", () => {
     expect(to(await h.tap("lan", "reopen:BC-2611-0001"), "lan").map((m) => m.text)).toEqual([REFUSED]);
   });
 
-  it("by typing its name, accents optional", async () => {
+  it("by typing its name, accents optional: with several periods unsent, the person picks one", async () => {
     h = await startHarness();
-    const reply = joined(to(await h.text("lan", "bao cao thang"), "lan"));
+    const [ask] = to(await h.text("lan", "bao cao thang"), "lan");
+    expect(ask?.text).toContain("còn nhiều kỳ chưa gửi. Cô muốn gửi kỳ nào?");
+    // This month's first (due 24/11), then the overdue ones from the most recent.
+    expect(ask?.payloads).toEqual([
+      "report:DL_MONTHLY:2026-11:u-thcs-nd",
+      "report:DL_MONTHLY:2026-10:u-thcs-nd",
+      "report:DL_MONTHLY:2026-09:u-thcs-nd",
+    ]);
+    expect(ask?.text).toContain("tháng 11/2026 — hạn 24/11/2026");
+    expect(ask?.text).toContain("tháng 10/2026 — quá hạn từ 23/10/2026");
+    expect(await h.db.selectFrom("drafts").selectAll().execute()).toEqual([]);
+    const reply = joined(to(await h.tap("lan", "report:DL_MONTHLY:2026-11:u-thcs-nd"), "lan"));
     expect(reply).toContain(
-      "Báo cáo tháng công tác truyền thông và tình hình dư luận, tháng 9/2026 — Trường THCS Nguyễn Du",
+      "Báo cáo tháng công tác truyền thông và tình hình dư luận, tháng 11/2026 — Trường THCS Nguyễn Du",
     );
     expect(reply).toContain("Câu 1/11");
+  });
+
+  it("by typing its name opens the one period still to send at once", async () => {
+    h = await startHarness({ plan: getPreset("hanoi-2017") as Plan });
+    const chat = chatOf(P.hung);
+    const [ask] = to(await h.text(chat, "bao cao du luan"), chat);
+    expect(ask?.text).toContain("Thầy muốn gửi kỳ nào?");
+    const payloads = ask?.payloads ?? [];
+    expect(payloads[0]).toBe("report:DL_MONTHLY:2026-11:u-pgd");
+    expect(payloads.length).toBeGreaterThan(1);
+    // Every overdue period sent as a nil report: only this month's is left.
+    for (const payload of payloads.slice(1)) {
+      await h.tap(chat, payload);
+      await h.tap(chat, "c:nil");
+      expect(joined(await h.tap(chat, "c:submit"))).toContain("Nội dung: Không có phát sinh.");
+    }
+    const reply = joined(to(await h.text(chat, "bao cao du luan"), chat));
+    expect(reply).toContain("tháng 11/2026");
+    expect(reply).toContain("Câu 1/");
   });
 
   it("a head of two schools picks the unit first", async () => {
