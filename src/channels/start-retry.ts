@@ -6,11 +6,6 @@
 import type { Logger } from "../log";
 
 export interface StartRetryOptions {
-  /** Connects to the platform (webhook registration or polling); rejects when it could not. */
-  readonly setUp: () => Promise<void>;
-  /** True once the adapter was stopped: a failure then is not retried. */
-  readonly stopped: () => boolean;
-  readonly log: Logger;
   /** Log event of a failed try, e.g. "telegram.start_failed". */
   readonly event: string;
   readonly retryMs: number;
@@ -25,14 +20,23 @@ export interface StartRetry {
   readonly cancel: () => void;
 }
 
-export function startWithRetry(options: StartRetryOptions): StartRetry {
+/**
+ * `setUp` connects to the platform (webhook registration or polling) and rejects when it could
+ * not; `stopped` is true once the adapter was stopped, and a failure then is not retried.
+ */
+export function startWithRetry(
+  setUp: () => Promise<void>,
+  stopped: () => boolean,
+  log: Logger,
+  options: StartRetryOptions,
+): StartRetry {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const start = async (): Promise<void> => {
     try {
-      await options.setUp();
+      await setUp();
     } catch (err) {
-      if (options.stopped()) return;
-      options.log.error(options.event, {
+      if (stopped()) return;
+      log.error(options.event, {
         error: String(err).slice(0, options.errorChars),
         retryInMs: options.retryMs,
       });

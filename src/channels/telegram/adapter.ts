@@ -140,10 +140,7 @@ export function createTelegramAdapter(
 
   // Telegram may be unreachable (it is blocked by some Vietnamese ISPs): the rest of baocao keeps
   // running and we try again.
-  const starting = startWithRetry({
-    setUp,
-    stopped: () => stopped,
-    log,
+  const starting = startWithRetry(setUp, () => stopped, log, {
     event: "telegram.start_failed",
     retryMs: TELEGRAM_INIT_RETRY_MS,
     errorChars: 300,

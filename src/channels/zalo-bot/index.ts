@@ -102,10 +102,7 @@ export function createZaloBotAdapter(config: ZaloBotConfig, deps: ZaloBotAdapter
     log.info("zalo-bot.polling");
   };
 
-  const starting = startWithRetry({
-    setUp,
-    stopped: () => stopped,
-    log,
+  const starting = startWithRetry(setUp, () => stopped, log, {
     event: "zalo-bot.start_failed",
     retryMs: ZALO_BOT_INIT_RETRY_MS,
     errorChars: 200,
