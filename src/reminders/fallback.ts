@@ -5,7 +5,7 @@
  * nobody is left, a line in reminder_undelivered for the office. Runs in the caller's transaction.
  */
 import type { ChannelId, OutboundMessage } from "../channels/types";
-import type { Db } from "../db/index";
+import { type Db, membershipInForce } from "../db/index";
 import {
   copiesWithPrefix,
   insertReminderMeta,
@@ -153,6 +153,8 @@ async function otherMember(db: Db, input: FallbackInput, personId: string): Prom
     .select(["m.person_id", "m.role", "p.full_name", "p.address_as"])
     .where("m.unit_id", "=", meta.unitId as string)
     .where("m.role", "in", FALLBACK_ROLES)
+    // Only members in force now: someone who left the unit no longer carries its reminders.
+    .where(membershipInForce(localDateOf(now), "m"))
     .execute();
   members.sort((a, b) => FALLBACK_ROLES.indexOf(a.role) - FALLBACK_ROLES.indexOf(b.role));
   const absent = await db

@@ -47,12 +47,12 @@ async function reportingLine(run: Run, unitId: string, obligation: Obligation | 
   const people = new Set<string>();
   const upId = unit?.reportsToId ?? unit?.parentId ?? null;
   if (notify.includes("reports_to") && upId !== null) {
-    for (const p of await peopleWithRoles(run.trx, [upId], ["comms", "head"])) people.add(p);
+    for (const p of await peopleWithRoles(run.trx, [upId], ["comms", "head"], run.now)) people.add(p);
   }
   if (notify.includes("office")) {
     const offices = await run.trx.selectFrom("units").select("id").where("kind", "=", "office").execute();
     const ids = offices.map((o) => o.id);
-    for (const p of await peopleWithRoles(run.trx, ids, ["office_staff"])) people.add(p);
+    for (const p of await peopleWithRoles(run.trx, ids, ["office_staff"], run.now)) people.add(p);
   }
   people.delete(run.personId);
   return [...people];

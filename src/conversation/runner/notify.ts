@@ -4,14 +4,17 @@
  * the chat they used last (a reachable one), queued in the caller's transaction.
  */
 import type { ChannelId, OutboundMessage } from "../../channels/types";
-import type { Db } from "../../db/index";
+import { type Db, membershipInForce } from "../../db/index";
 import type { Role } from "../../domain/org";
+import { localDateOf } from "../../domain/time";
 import { enqueueMessage, type OutboxKind } from "../../outbox/index";
 
+/** Holders of the roles in the units at `now` (memberships not yet started or already ended are left out). */
 export async function peopleWithRoles(
   db: Db,
   unitIds: readonly string[],
   roles: readonly Role[],
+  now: Date,
 ): Promise<string[]> {
   if (unitIds.length === 0) return [];
   const rows = await db
@@ -20,6 +23,7 @@ export async function peopleWithRoles(
     .distinct()
     .where("unit_id", "in", [...unitIds])
     .where("role", "in", [...roles])
+    .where(membershipInForce(localDateOf(now)))
     .orderBy("person_id")
     .execute();
   return rows.map((r) => r.person_id);

@@ -53,7 +53,7 @@ async function tellUnit(
   dedupeKey: string,
   withReopen: boolean,
 ): Promise<number> {
-  const people = await peopleWithRoles(db, [s.unitId], ["comms", "head"]);
+  const people = await peopleWithRoles(db, [s.unitId], ["comms", "head"], env.now);
   return notifyPeople(db, people, {
     message: {
       lang: env.lang,
@@ -147,7 +147,7 @@ export async function closeIncidentByRef(db: Db, reference: string, env: OfficeE
   if (!incident) return { ok: false, reason: "not_found" };
   if (!(await closeIncident(db, incident.id, env.by, env.now)))
     return { ok: false, reason: "already_closed" };
-  const people = await peopleWithRoles(db, [incident.unitId], ["comms", "head"]);
+  const people = await peopleWithRoles(db, [incident.unitId], ["comms", "head"], env.now);
   const notified = await notifyPeople(db, people, {
     message: {
       lang: env.lang,
