@@ -15,6 +15,8 @@ export type ConversationCommand =
   | "skip"
   | "article"
   | "incident"
+  /** The record of one incident by reference, or the open incidents the person may see. */
+  | "showIncident"
   /** Văn phòng staff: return / accept a submission, close an incident (by reference). */
   | "return"
   | "accept"
@@ -55,6 +57,8 @@ const CONVERSATION_ALIASES: Record<string, ConversationCommand> = {
   article: "article",
   vuviec: "incident",
   incident: "incident",
+  xemvuviec: "showIncident",
+  incidentshow: "showIncident",
   tralai: "return",
   return: "return",
   chapnhan: "accept",

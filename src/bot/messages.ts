@@ -54,6 +54,10 @@ export function commandList(actor: Actor, sp: Speaker): string {
   if (actor.seesAll || actor.ownUnitIds.length > 0) {
     lines.push(t("bot:commands.baocao"), t("bot:commands.tinbai"), t("bot:commands.vuviec"));
   }
+  // Incidents are seen by their unit, the units above it and the Văn phòng (runner/incident-access.ts).
+  if (actor.seesAll || actor.ownUnitIds.length > 0 || actor.supervisedUnitIds.size > 0) {
+    lines.push(t("bot:commands.xemvuviec"));
+  }
   if (actor.seesAll) lines.push(t("bot:commands.office"));
   lines.push(actor.seesAll ? t("bot:commands.trangthaiAll") : t("bot:commands.trangthai"));
   lines.push(t("bot:commands.dulieu"), t("bot:commands.huylienket"), t("bot:commands.trogiup"));

@@ -20,6 +20,7 @@ const commandList = (title: string, seesAll = false) =>
     t("bot:commands.baocao"),
     t("bot:commands.tinbai"),
     t("bot:commands.vuviec"),
+    t("bot:commands.xemvuviec"),
     ...(seesAll ? [t("bot:commands.office")] : []),
     seesAll ? t("bot:commands.trangthaiAll") : t("bot:commands.trangthai"),
     t("bot:commands.dulieu"),

@@ -121,14 +121,18 @@ async function start(plan: Plan, personId: string): Promise<Running> {
 }
 
 /** Pushes an update and waits until the bot's replies to it have all reached the fake. */
-async function turn(run: Running, update: TestUpdate): Promise<{ text: string; payloads: string[] }> {
-  const before = run.fake.sentTo(CHAT).length;
+async function turn(
+  run: Running,
+  update: TestUpdate,
+  chat: number = CHAT,
+): Promise<{ text: string; payloads: string[] }> {
+  const before = run.fake.sentTo(chat).length;
   await run.fake.pushUpdate(update);
   const deadline = Date.now() + 10_000;
   for (;;) {
     if (Date.now() > deadline) throw new Error("no reply from the bot");
     await new Promise((resolve) => setTimeout(resolve, 15));
-    if (run.fake.sentTo(CHAT).length <= before) continue;
+    if (run.fake.sentTo(chat).length <= before) continue;
     const pending = await run.db.db
       .selectFrom("outbox")
       .select("id")
@@ -136,7 +140,7 @@ async function turn(run: Running, update: TestUpdate): Promise<{ text: string; p
       .executeTakeFirst();
     if (!pending) break;
   }
-  const sent = run.fake.sentTo(CHAT).slice(before);
+  const sent = run.fake.sentTo(chat).slice(before);
   return {
     text: sent.map((m) => m.text).join("\n\n"),
     payloads: (sent.at(-1)?.buttons ?? []).map((b) => b.data),
@@ -268,5 +272,54 @@ describe("commands, a restart and a double tap through the fake Telegram Bot API
     expect(receipt).toContain(`Số tham chiếu: ${rows[0]?.reference}`);
     expect(second).toContain("đã được nhận trước đó");
     expect(second).toContain(rows[0]?.reference);
+  });
+});
+
+describe("an incident through the fake Telegram Bot API", () => {
+  it("the Phòng's head gets the alert with “Xem vụ việc” and taps it to read the record", async () => {
+    const plan = getPreset("modern") as Plan;
+    const form = plan.obligations.find((o) => o.kind === "event")?.form;
+    if (!form) throw new Error("no incident form");
+    r = await start(plan, "p-lan");
+    const run = r;
+    const HEAD_CHAT = 7002;
+    await linkChat(run.db.db, {
+      personId: "p-hung",
+      channel: "telegram",
+      chatId: String(HEAD_CHAT),
+      platformUserId: String(HEAD_CHAT),
+      at: NOW,
+    });
+    let shown = await turn(run, textUpdate({ updateId: ++updateId, chatId: CHAT }, "/baocao vuviec"));
+    for (let i = 0; i < 30 && !shown.text.includes("Đã nhận báo cáo vụ việc"); i++) {
+      const move = nextMove(form, shown.text, shown.payloads, false);
+      const ids = { updateId: ++updateId, chatId: CHAT };
+      if (move.kind === "text") shown = await turn(run, textUpdate(ids, move.text));
+      else if (move.kind === "tap")
+        shown = await turn(run, callbackUpdate({ ...ids, queryId: `q${updateId}` }, move.payload));
+      else throw new Error(`unexpected move ${move.kind}`);
+    }
+    const { reference } = await run.db.db
+      .selectFrom("incidents")
+      .select("reference")
+      .executeTakeFirstOrThrow();
+    expect(shown.text).toContain(`Đã nhận báo cáo vụ việc, số ${reference}`);
+
+    // The alert reached the head's Telegram chat with an inline button.
+    const [alert] = run.fake.sentTo(HEAD_CHAT);
+    expect(alert?.text).toContain(`⚠️ Báo cáo vụ việc ${reference} — Trường THCS Nguyễn Du`);
+    expect(alert?.text).toContain(`/xemvuviec ${reference}`);
+    expect(alert?.buttons?.map((b) => [b.text, b.data])).toEqual([["Xem vụ việc", `incv:${reference}`]]);
+
+    const answered = run.fake.callsTo("answerCallbackQuery").length;
+    const record = await turn(
+      run,
+      callbackUpdate({ updateId: ++updateId, chatId: HEAD_CHAT, queryId: "q-view" }, `incv:${reference}`),
+      HEAD_CHAT,
+    );
+    expect(record.text).toContain(`Hồ sơ vụ việc ${reference} — Trường THCS Nguyễn Du`);
+    expect(record.text).toContain("Báo cáo lúc 10/11/2026 10:00, người báo cáo: Nguyễn Thị Lan.");
+    expect(record.text).toContain("Tình trạng: đang mở.");
+    expect(run.fake.callsTo("answerCallbackQuery").length).toBeGreaterThan(answered);
   });
 });

@@ -110,6 +110,7 @@ const commandList = [
   t("bot:commands.baocao"),
   t("bot:commands.tinbai"),
   t("bot:commands.vuviec"),
+  t("bot:commands.xemvuviec"),
   t("bot:commands.trangthai"),
   t("bot:commands.dulieu"),
   t("bot:commands.huylienket"),

@@ -22,6 +22,7 @@ import type { CommandName } from "../types";
 import { startByName } from "./by-name";
 import { createRun, type Run, type RunnerDeps } from "./context";
 import { startArticle, startIncident, startIncidentUpdate } from "./flows";
+import { closeIncidentFromButton, showIncidentCommand, showIncidentFromButton } from "./incident-view";
 import { labelText } from "./labels";
 import { offerDraft, showMenu } from "./menu";
 import { parseOfficeCommand, runOfficeCommand } from "./office-chat";
@@ -95,6 +96,8 @@ async function onCommand(run: Run, name: string, args: string): Promise<void> {
       return startArticle(run);
     case "incident":
       return startIncident(run, undefined, false);
+    case "showIncident":
+      return showIncidentCommand(run, args);
   }
   const nav = NAVIGATION[name];
   if (nav) return onNavigation(run, nav);
@@ -150,6 +153,10 @@ async function onAction(run: Run, payload: string): Promise<void> {
       return startIncident(run, p.unitId, p.fresh);
     case "incidentUpdate":
       return startIncidentUpdate(run, p.reference);
+    case "incidentView":
+      return showIncidentFromButton(run, p.reference);
+    case "incidentClose":
+      return closeIncidentFromButton(run, p.reference);
   }
 }
 

@@ -2,7 +2,8 @@
  * Incident reports (đột xuất): on sending, an immediate alert (outbox kind "alert": it bypasses
  * quiet hours) to the comms officer and head of the unit the reporting unit reports to, and to the
  * Văn phòng staff — never to anyone else. Follow-ups attach to the same incident until the office
- * closes it, and alert the same people.
+ * closes it, and alert the same people. Each alert carries "Xem vụ việc", which opens the record in
+ * the chat (incident-view.ts).
  */
 import type { TextPart } from "../../channels/types";
 import type { Draft } from "../../db/drafts";
@@ -22,8 +23,10 @@ import type { Submission } from "../types";
 import type { Run } from "./context";
 import { filesInAnswers } from "./files";
 import { type FormTarget, incidentUpdateForm } from "./forms";
+import { REPORTING_LINE_ROLES, reportsToOf } from "./incident-access";
 import { instantText } from "./labels";
 import { notifyPeople, peopleWithRoles } from "./notify";
+import { formatPayload } from "./payloads";
 import type { SubmitOutcome } from "./submit";
 
 /** How much of the description an alert quotes. */
@@ -36,18 +39,14 @@ function optionLabel(form: Form, questionId: string, value: unknown, run: Run): 
   return option ? localized(option.label, run.lang) : value;
 }
 
-export function incidentUrl(run: Run, reference: string): string {
-  return `${run.deps.config.publicUrl}/incidents/${encodeURIComponent(reference)}`;
-}
-
 /** The reporting line of a unit: its reports-to (or parent) unit's comms and head, and the office staff. */
 async function reportingLine(run: Run, unitId: string, obligation: Obligation | null): Promise<string[]> {
   const unit = await getUnitById(run.trx, unitId);
   const notify = obligation?.alert?.notify ?? ["reports_to", "office"];
   const people = new Set<string>();
-  const upId = unit?.reportsToId ?? unit?.parentId ?? null;
+  const upId = unit ? reportsToOf(unit) : null;
   if (notify.includes("reports_to") && upId !== null) {
-    for (const p of await peopleWithRoles(run.trx, [upId], ["comms", "head"], run.now)) people.add(p);
+    for (const p of await peopleWithRoles(run.trx, [upId], REPORTING_LINE_ROLES, run.now)) people.add(p);
   }
   if (notify.includes("office")) {
     const offices = await run.trx.selectFrom("units").select("id").where("kind", "=", "office").execute();
@@ -69,9 +68,14 @@ async function alert(
   return notifyPeople(run.trx, people, {
     message: {
       lang: run.lang,
-      parts: [
-        ...parts,
-        { key: "report:incident.link", params: { url: incidentUrl(run, incident.reference) } },
+      parts: [...parts, { key: "report:incident.viewHint", params: { reference: incident.reference } }],
+      // Opens the record in the chat (incident-view.ts), checked against the Actor when tapped;
+      // channels without buttons show it as "1. Xem vụ việc".
+      buttons: [
+        {
+          label: { key: "report:button.viewIncident" },
+          payload: formatPayload({ type: "incidentView", reference: incident.reference }),
+        },
       ],
     },
     kind: "alert",

@@ -26,7 +26,11 @@ export type RunnerPayload =
   | { readonly type: "article"; readonly unitId: string }
   /** Incident: the unit's choice (update one or start a new one) or a new one outright. */
   | { readonly type: "incident"; readonly unitId: string; readonly fresh: boolean }
-  | { readonly type: "incidentUpdate"; readonly reference: string };
+  | { readonly type: "incidentUpdate"; readonly reference: string }
+  /** Open an incident's record in the chat (the alerts' "Xem vụ việc"); checked against the Actor. */
+  | { readonly type: "incidentView"; readonly reference: string }
+  /** Văn phòng: close the incident (the record's "Đóng vụ việc", as /dongvuviec). */
+  | { readonly type: "incidentClose"; readonly reference: string };
 
 export function formatPayload(p: RunnerPayload): string {
   switch (p.type) {
@@ -46,6 +50,10 @@ export function formatPayload(p: RunnerPayload): string {
       return `${p.fresh ? "incnew" : "inc"}:${p.unitId}`;
     case "incidentUpdate":
       return `incu:${p.reference}`;
+    case "incidentView":
+      return `incv:${p.reference}`;
+    case "incidentClose":
+      return `incx:${p.reference}`;
   }
 }
 
@@ -72,7 +80,7 @@ export function parsePayload(payload: string): RunnerPayload | null {
       unit: report[3] ?? null,
     };
   }
-  const m = /^(menu|resume|reopen|art|inc|incnew|incu):(.+)$/.exec(payload);
+  const m = /^(menu|resume|reopen|art|inc|incnew|incu|incv|incx):(.+)$/.exec(payload);
   if (!m) return null;
   const value = m[2] as string;
   switch (m[1]) {
@@ -88,6 +96,10 @@ export function parsePayload(payload: string): RunnerPayload | null {
       return { type: "incident", unitId: value, fresh: false };
     case "incnew":
       return { type: "incident", unitId: value, fresh: true };
+    case "incv":
+      return { type: "incidentView", reference: value };
+    case "incx":
+      return { type: "incidentClose", reference: value };
     default:
       return { type: "incidentUpdate", reference: value };
   }

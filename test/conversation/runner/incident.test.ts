@@ -54,9 +54,15 @@ describe("incidents", () => {
           severity: "Cao: lan rộng, báo chí đưa tin, cần chỉ đạo",
         },
       });
-      expect(message.parts.at(-1)?.params.url).toBe(
-        `https://baocao.example.vn/incidents/${incident?.reference}`,
-      );
+      // No dead link: the record opens in the chat ("Xem vụ việc", or /xemvuviec REF typed).
+      expect(message.parts.at(-1)).toEqual({
+        key: "report:incident.viewHint",
+        params: { reference: incident?.reference },
+      });
+      expect(JSON.stringify(message)).not.toContain("https://");
+      expect((JSON.parse(a.message) as { buttons: unknown }).buttons).toEqual([
+        { label: { key: "report:button.viewIncident" }, payload: `incv:${incident?.reference}` },
+      ]);
     }
     expect(incident).toMatchObject({ status: "open", severity: "high", reported_by: P.lan });
   });
@@ -79,6 +85,7 @@ describe("incidents", () => {
     expect(updateAlerts[0]?.text).toContain(
       `Cập nhật vụ việc ${ref} — Trường THCS Nguyễn Du: Đã xử lý xong.`,
     );
+    for (const a of updateAlerts) expect(a.payloads).toEqual([`incv:${ref}`]);
     expect(await h.db.selectFrom("incident_updates").select("incident_id").execute()).toEqual([
       { incident_id: incident?.id },
     ]);

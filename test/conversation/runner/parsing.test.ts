@@ -64,6 +64,8 @@ describe("payloads", () => {
       { type: "incident", unitId: "u-1", fresh: true },
       { type: "incident", unitId: "u-1", fresh: false },
       { type: "incidentUpdate", reference: "VV-2611-0042" },
+      { type: "incidentView", reference: "VV-2611-0042" },
+      { type: "incidentClose", reference: "VV-2611-000000042" },
       { type: "report", obligationCode: "DL_MONTHLY", periodKey: "2026-11", unit: null },
     ] as const) {
       expect(parsePayload(formatPayload(p))).toEqual(p);
