@@ -9,6 +9,8 @@ import type { BotCommand } from "./bot";
 const COMMAND_KEYS: readonly (readonly [command: string, key: string])[] = [
   ["baocao", "telegram:commands.baocao"],
   ["tieptuc", "telegram:commands.tieptuc"],
+  ["tinbai", "telegram:commands.tinbai"],
+  ["vuviec", "telegram:commands.vuviec"],
   ["trangthai", "telegram:commands.trangthai"],
   ["huy", "telegram:commands.huy"],
   ["dulieu", "telegram:commands.dulieu"],

@@ -21,6 +21,8 @@ describe("telegram long polling", () => {
     expect(commands(vi).map((c) => c.command)).toEqual([
       "baocao",
       "tieptuc",
+      "tinbai",
+      "vuviec",
       "trangthai",
       "huy",
       "dulieu",
