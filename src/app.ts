@@ -11,6 +11,7 @@ import { activePlanSource } from "./bot/status/plan-source";
 import { createStatusReporter } from "./bot/status/reporter";
 import { channelRoutes, createAdapters, findWebAdapter } from "./channels/registry";
 import type { ChannelAdapter } from "./channels/types";
+import { digestGroupChat, type PersonalLogin } from "./channels/zalo-personal/index";
 import type { Config } from "./config";
 import {
   createConversationHook,
@@ -56,6 +57,8 @@ export interface AppOptions {
    * Telegram: one message per second per chat), which end-to-end tests replace so as not to sleep.
    */
   readonly rateLimits?: RateLimitOptions | undefined;
+  /** The personal Zalo account's login (zca-js by default; tests pass a fake of the same interface). */
+  readonly zaloPersonalLogin?: PersonalLogin | undefined;
 }
 
 export interface DemoAccess {
@@ -90,16 +93,18 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
     const plan = await resolveActivePlan(db, config, options.cwd);
     if (config.loadDemo) await loadDemo(db, now());
 
+    const alert = async (parts: Parameters<typeof alertAdmins>[1]) => {
+      await alertAdmins(db, parts, { lang: config.lang, now: now() });
+      dispatcher.kick();
+    };
     // Every adapter sends within its platform's rate limits (Telegram 30/s overall, 1/s per chat…).
     const adapters = rateLimitAdapters(
       createAdapters(config, {
         db,
         log,
         now,
-        alertAdmins: async (parts) => {
-          await alertAdmins(db, parts, { lang: config.lang, now: now() });
-          dispatcher.kick();
-        },
+        alertAdmins: alert,
+        zaloPersonalLogin: options.zaloPersonalLogin,
       }),
       options.rateLimits,
     );
@@ -113,6 +118,9 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
       planSource: boundPlanSource(db, planSource),
       now,
       kick: () => dispatcher.kick(),
+      // Only when the personal-account channel is on and the Sở designated a group.
+      digestGroup: digestGroupChat(config.zaloPersonal),
+      alertAdmins: alert,
     });
     // Reminders are re-checked just before sending (submitted since? outside the window?) and a
     // permanent failure falls back to the person's next channel, then the unit's other recipients.

@@ -17,7 +17,7 @@ import type { ChannelAdapter, ChannelId, ChannelRoute, TextPart } from "./types"
 import { createWebAdapter, loadOrCreateSessionSecret, type WebAdapter, webChatFilesDir } from "./web/index";
 import { createZaloBotAdapter } from "./zalo-bot/index";
 import { createZaloOaAdapter } from "./zalo-oa/index";
-import { createZaloPersonalAdapter } from "./zalo-personal/index";
+import { createZaloPersonalAdapter, type PersonalLogin } from "./zalo-personal/index";
 
 export interface AdapterDeps {
   readonly db: Db;
@@ -25,6 +25,8 @@ export interface AdapterDeps {
   readonly now?: (() => Date) | undefined;
   /** Queues an alert to the office's admins (a channel losing access, e.g. a revoked Zalo OA token). */
   readonly alertAdmins: (parts: readonly TextPart[]) => Promise<void>;
+  /** The personal Zalo account's login; zca-js when absent (tests pass a fake). */
+  readonly zaloPersonalLogin?: PersonalLogin | undefined;
 }
 
 export interface ChannelEntry {
@@ -83,6 +85,7 @@ export const CHANNEL_REGISTRY: readonly ChannelEntry[] = [
     create: (config, deps) =>
       config.zaloPersonal
         ? createZaloPersonalAdapter(config.zaloPersonal, {
+            login: deps.zaloPersonalLogin,
             log: deps.log,
             now: deps.now,
             // The office sees the personal account's connection state (health) in settings.

@@ -389,7 +389,7 @@ export interface ExemptionTable {
 /** What a queued reminder/escalation/digest is about (migration 0061); outbox_id = outbox.id. */
 export interface ReminderMessageTable {
   outbox_id: number;
-  /** reminder | escalation | digest_missing | digest_weekly */
+  /** reminder | escalation | digest_missing | digest_group | digest_weekly */
   kind: string;
   unit_id: string | null;
   obligation_code: string | null;
@@ -422,7 +422,7 @@ export interface ReminderUndeliveredTable {
   unit_id: string | null;
   obligation_code: string | null;
   period_key: string | null;
-  /** no_link | all_channels_failed | no_recipient */
+  /** no_link | all_channels_failed | no_recipient | group_post_failed */
   reason: string;
   detail: string | null;
   at: string;

@@ -3,6 +3,7 @@
  * instance and whether it is still missing, how to address a person, and how to place a message
  * in time (window + daily cap).
  */
+import type { ChatRef } from "../channels/types";
 import { audienceUnits } from "../domain/audience";
 import { unitOwes } from "../domain/instances";
 import type { Unit } from "../domain/org";
@@ -31,6 +32,8 @@ export interface PlanContext {
   readonly t: Translate;
   readonly counts: DailyCounts;
   readonly cap: number;
+  /** The group that also gets the Văn phòng's day-after digest, when the Sở designated one. */
+  readonly digestGroup?: ChatRef | undefined;
 }
 
 export interface ContextInput {
@@ -42,6 +45,7 @@ export interface ContextInput {
   readonly lang: Lang;
   /** Reminders already planned per `${personId}|${day}` (copied, not changed). */
   readonly counts: ReadonlyMap<string, number>;
+  readonly digestGroup?: ChatRef | undefined;
 }
 
 export function sendingRules(plan: Plan, calendar: HolidayCalendar): SendingRules {

@@ -4,9 +4,10 @@
  *   has submitted, deferred (not dropped) when the moment is outside the sending window, its list
  *   rebuilt without units that are done. Rows without reminder metadata (replies, alerts) pass.
  * - onDead: a permanent failure moves the same message to the person's next linked channel, then
- *   to the unit's other members; whoever nobody can reach is recorded for the office.
+ *   to the unit's other members; whoever nobody can reach is recorded for the office. A digest
+ *   that could not be posted into the Sở's Zalo group is recorded too, and the admins are told.
  */
-import type { ChannelId } from "../channels/types";
+import type { ChannelId, TextPart } from "../channels/types";
 import { markLinkUnreachable } from "../db/channel-links";
 import type { Db } from "../db/index";
 import {
@@ -14,6 +15,8 @@ import {
   getReminderMeta,
   markFallbackDone,
   personReminderCounts,
+  recordUndelivered,
+  type StoredReminderMeta,
   setSendDay,
 } from "../db/reminders";
 import { localDateOf } from "../domain/time";
@@ -28,6 +31,7 @@ import { withDays } from "./planner";
 import { refreshSpec } from "./refresh";
 import type { SubmissionSource } from "./sources";
 import { specFromJson } from "./spec";
+import type { MessageSpec } from "./types";
 import { countKey, isAllowedAt, nextAllowedMoment, placeReminder } from "./window";
 
 export interface DispatchHookDeps {
@@ -38,6 +42,11 @@ export interface DispatchHookDeps {
   readonly channels: readonly ChannelId[];
   readonly now: () => Date;
   readonly lang: "vi" | "en";
+  /**
+   * Queues an alert to the instance's admins (src/bot/admin-alert.ts, wired by the composition
+   * root); called after the commit that recorded the failure.
+   */
+  readonly alertAdmins?: ((parts: readonly TextPart[]) => Promise<void>) | undefined;
 }
 
 /** Permanent failures that mean the chat itself is gone (not a closed Zalo window). */
@@ -97,18 +106,19 @@ export function createDispatchHooks(deps: DispatchHookDeps) {
     // Read before the transaction: the product's plan source reads the database, and on SQLite
     // (one connection) a read outside the transaction would wait for it forever.
     const { plan, calendar } = await deps.planSource();
-    await db.transaction().execute(async (trx) => {
+    const alert = await db.transaction().execute(async (trx): Promise<TextPart[] | null> => {
       const meta = await getReminderMeta(trx, outboxId);
-      if (!meta || !(await markFallbackDone(trx, outboxId, now))) return;
+      if (!meta || !(await markFallbackDone(trx, outboxId, now))) return null;
       const row = await trx
         .selectFrom("outbox")
-        .select(["channel", "chat_id", "message"])
+        .select(["channel", "chat_id", "message", "last_error"])
         .where("id", "=", outboxId)
         .executeTakeFirst();
-      if (!row) return;
-      if (gone) await markLinkUnreachable(trx, row.channel as ChannelId, row.chat_id, now);
+      if (!row) return null;
       const spec = specFromJson(meta.spec, meta.sharedSpec);
-      if (!spec) return;
+      if (spec?.kind === "digest_group") return groupPostFailed(trx, meta, spec, row, outboxId, now);
+      if (gone) await markLinkUnreachable(trx, row.channel as ChannelId, row.chat_id, now);
+      if (!spec) return null;
       const outcome = await queueFallback(trx, {
         meta,
         spec,
@@ -122,7 +132,53 @@ export function createDispatchHooks(deps: DispatchHookDeps) {
         lang: deps.lang,
       });
       log.info("reminders.fallback", { id: outboxId, outcome });
+      return null;
     });
+    if (alert) {
+      // After the commit: alertAdmins writes in its own transaction. A crash in between loses
+      // the alert, not the record (outbox list, reminders unreachable).
+      await deps.alertAdmins?.(alert);
+    }
+  };
+
+  /** The Sở's group did not get its digest: a line for the office, and the admins' alert. */
+  const groupPostFailed = async (
+    trx: Db,
+    meta: StoredReminderMeta,
+    spec: Extract<MessageSpec, { kind: "digest_group" }>,
+    row: { chat_id: string; last_error: string | null },
+    outboxId: number,
+    now: Date,
+  ): Promise<TextPart[]> => {
+    const detail = row.last_error ?? "unknown";
+    await recordUndelivered(
+      trx,
+      [
+        {
+          key: meta.baseKey,
+          personId: null,
+          unitId: null,
+          obligationCode: meta.obligationCode,
+          periodKey: meta.periodKey,
+          reason: "group_post_failed",
+          detail,
+        },
+      ],
+      now,
+    );
+    log.warn("reminders.group_post_failed", { id: outboxId, reason: detail.slice(0, 200) });
+    return [
+      {
+        key: "reminders:groupDigest.failedAlert",
+        params: {
+          report: spec.obligation.name,
+          period: spec.period.label,
+          group: row.chat_id.replace(/^group:/, ""),
+          reason: detail,
+          id: outboxId,
+        },
+      },
+    ];
   };
 
   const onDead = async (row: OutboxRow, result: { status: string; reason?: string }) => {

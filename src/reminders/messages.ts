@@ -7,7 +7,7 @@
  */
 import type { Button, OutboundMessage, TextPart } from "../channels/types";
 import { type Translate, translator } from "../i18n/index";
-import type { MessageSpec, UnitItem } from "./types";
+import type { Addressee, MessageSpec, UnitItem } from "./types";
 
 /** Telegram's callback_data limit, the smallest of our channels. */
 export const BUTTON_PAYLOAD_MAX_BYTES = 64;
@@ -40,7 +40,7 @@ export function remindAllPayload(obligationCode: string, periodKey: string): str
   return `remind:${obligationCode}:${periodKey}`;
 }
 
-function greeting(spec: MessageSpec): TextPart {
+function greeting(spec: { readonly addressee: Addressee }): TextPart {
   return { key: "reminders:greeting", params: { title: spec.addressee.title, name: spec.addressee.name } };
 }
 
@@ -149,10 +149,10 @@ function escalationMessage(
   };
 }
 
-function missingDigest(
-  spec: Extract<MessageSpec, { kind: "digest_missing" }>,
-  t: Translate,
-): OutboundMessage {
+type MissingSpec = Extract<MessageSpec, { kind: "digest_missing" | "digest_group" }>;
+
+/** The title and the missing units grouped by reporting line, at most MAX_LIST_LINES of them. */
+function missingText(spec: MissingSpec, t: Translate, moreKey: string): string {
   const { obligation: o, period: p } = spec;
   const groups = new Map<string, UnitItem[]>();
   for (const item of spec.items) {
@@ -172,8 +172,7 @@ function missingDigest(
       shown++;
     }
   }
-  if (spec.items.length > shown)
-    lines.push(t("reminders:digest.missingMore", { count: spec.items.length - shown }));
+  if (spec.items.length > shown) lines.push(t(moreKey, { count: spec.items.length - shown }));
   const title = t("reminders:digest.missingTitle", {
     report: o.name,
     period: p.label,
@@ -181,14 +180,34 @@ function missingDigest(
     count: spec.items.length,
     total: spec.total,
   });
+  return [title, ...lines].join("\n");
+}
+
+function missingDigest(
+  spec: Extract<MessageSpec, { kind: "digest_missing" }>,
+  t: Translate,
+): OutboundMessage {
+  const { obligation: o, period: p } = spec;
   return {
     lang: spec.lang,
     parts: [
       greeting(spec),
-      { text: [title, ...lines].join("\n") },
+      { text: missingText(spec, t, "reminders:digest.missingMore") },
       { key: "reminders:digest.missingButton", params: { button: t("reminders:button.remindAll") } },
     ],
     buttons: [{ label: { key: "reminders:button.remindAll" }, payload: remindAllPayload(o.code, p.key) }],
+  };
+}
+
+/** The same list for the Sở's Zalo group: nobody by name, no button, no office-only hints. */
+function groupDigest(spec: Extract<MessageSpec, { kind: "digest_group" }>, t: Translate): OutboundMessage {
+  return {
+    lang: spec.lang,
+    parts: [
+      { key: "reminders:groupDigest.intro" },
+      { text: missingText(spec, t, "reminders:escalation.more") },
+      { key: "reminders:groupDigest.outro" },
+    ],
   };
 }
 
@@ -225,6 +244,8 @@ export function buildMessage(spec: MessageSpec): OutboundMessage | null {
       return spec.items.length === 0 ? null : escalationMessage(spec, t);
     case "digest_missing":
       return spec.items.length === 0 ? null : missingDigest(spec, t);
+    case "digest_group":
+      return spec.items.length === 0 ? null : groupDigest(spec, t);
     case "digest_weekly":
       return spec.lines.length === 0 ? null : weeklyDigest(spec, t);
   }

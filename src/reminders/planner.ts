@@ -8,6 +8,7 @@
  *   escalation:<obligation>:<period>:<step>:<personId>
  *   digest:missing:<obligation>:<period>:<personId>
  *   digest:week:<unitId>:<week>:<personId>
+ *   digest-group:missing:<obligation>:<period>:<group chat id>   (group-digest.ts)
  */
 import type { Obligation } from "../domain/plan";
 import type { ScheduledPeriod } from "../domain/schedule";
@@ -23,6 +24,7 @@ import {
 } from "./context";
 import { weeklyDigests } from "./digests";
 import type { DueStep } from "./due-steps";
+import { groupDigest } from "./group-digest";
 import { buildMessage } from "./messages";
 import { escalationRecipients, holders, officeStaff, otherMembers } from "./org";
 import type {
@@ -257,6 +259,7 @@ function missingDigest(
     });
   }
   if (items.length === 0) return;
+  groupDigest(ctx, sink, { o, s, step, key, total: owing.length, items });
   const obligation = obligationRef(o, ctx.lang);
   const period = periodRef(s, ctx.t);
   for (const personId of officeStaff(ctx.org, ctx.today)) {

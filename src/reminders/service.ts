@@ -4,7 +4,7 @@
  * "remind all now". The composition root (src/main.ts) builds one and passes its hooks to the
  * dispatcher; the CLI builds one for `reminders preview|run`.
  */
-import type { ChannelId } from "../channels/types";
+import type { ChannelId, ChatRef, TextPart } from "../channels/types";
 import type { Db } from "../db/index";
 import { dailyReminderCounts, loadPlannedSteps } from "../db/reminders";
 import { localDateOf } from "../domain/time";
@@ -38,6 +38,13 @@ export interface ReminderServiceDeps {
   readonly now?: (() => Date) | undefined;
   /** Called after a commit that queued messages (the dispatcher's kick). */
   readonly kick?: (() => void) | undefined;
+  /**
+   * The Zalo group the Sở designated for digests (ZALO_PERSONAL_DIGEST_GROUP_ID, personal-account
+   * channel on): each day-after digest of missing units is also posted there, once.
+   */
+  readonly digestGroup?: ChatRef | undefined;
+  /** Tells the admins when a digest could not be posted into that group (src/bot/admin-alert.ts). */
+  readonly alertAdmins?: ((parts: readonly TextPart[]) => Promise<void>) | undefined;
 }
 
 export interface Preview extends PlanResult {
@@ -67,6 +74,7 @@ export function createReminderService(deps: ReminderServiceDeps) {
     channels: deps.channels,
     now,
     lang: deps.lang,
+    alertAdmins: deps.alertAdmins,
   });
 
   const orgSource = createOrgSource(deps.channels);
@@ -76,7 +84,16 @@ export function createReminderService(deps: ReminderServiceDeps) {
     const org = await orgSource.load(db, at);
     const pairs = steps === "all" ? { reports: [], quotas: [] } : pairsFor(steps, plan, calendar, at);
     const facts = factsFromMaps(await loadFacts(db, submissions, pairs));
-    return planContext({ plan, calendar, org, facts, now: at, lang: deps.lang, counts });
+    return planContext({
+      plan,
+      calendar,
+      org,
+      facts,
+      now: at,
+      lang: deps.lang,
+      counts,
+      digestGroup: deps.digestGroup,
+    });
   };
 
   /** What the planner would queue at `at`, without writing anything. */

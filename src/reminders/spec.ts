@@ -10,7 +10,7 @@ import type { MessageSpec } from "./types";
 
 type ReminderSpec = Extract<MessageSpec, { kind: "reminder" }>;
 
-const KINDS = new Set(["reminder", "escalation", "digest_missing", "digest_weekly"]);
+const KINDS = new Set(["reminder", "escalation", "digest_missing", "digest_group", "digest_weekly"]);
 /** Marks a message's own part (the rest is the step's shared part). */
 const OWN_PART = 2;
 

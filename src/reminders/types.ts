@@ -114,6 +114,17 @@ export type MessageSpec =
       readonly total: number;
       readonly items: readonly UnitItem[];
     })
+  | (Omit<SpecBase, "addressee"> & {
+      /**
+       * The day-after digest posted once into the Zalo group the Sở designated
+       * (ZALO_PERSONAL_DIGEST_GROUP_ID): addressed to nobody, unit names and counts only, no button.
+       */
+      readonly kind: "digest_group";
+      readonly obligation: ObligationRef;
+      readonly period: PeriodRef;
+      readonly total: number;
+      readonly items: readonly UnitItem[];
+    })
   | (SpecBase & {
       readonly kind: "digest_weekly";
       readonly unitName: string;
@@ -129,7 +140,8 @@ export interface PlannedMessage {
   readonly dedupeKey: string;
   readonly outboxKind: OutboxKind;
   readonly chat: ChatRef;
-  readonly personId: string;
+  /** Null for a post into a group (digest_group). */
+  readonly personId: string | null;
   /** The allowed moment: now, or later when outside the window or over the daily cap. */
   readonly notBefore: Date;
   /** True when notBefore is in the future: queued as "deferred" so it blocks nobody's chat. */
@@ -161,7 +173,7 @@ export interface Unreachable {
   readonly unitId: string | null;
   readonly obligationCode: string | null;
   readonly periodKey: string | null;
-  readonly reason: "no_link" | "all_channels_failed" | "no_recipient";
+  readonly reason: "no_link" | "all_channels_failed" | "no_recipient" | "group_post_failed";
   readonly detail?: string | undefined;
 }
 

@@ -114,6 +114,29 @@ describe("baocao zalo-personal groups", () => {
     expect(JSON.parse(json.out[0] ?? "[]")).toHaveLength(2);
   });
 
+  it("names the group digests go to, and says when the account is not in it", async () => {
+    const dir = tempDir();
+    const fake = createFakeZaloPersonal();
+    fake.groups = [{ id: "5000000000000009", name: "Tổ Văn phòng", memberCount: 12 }];
+    await run(createZaloPersonalLoginCommand(fake), context({ ZALO_PERSONAL_ENABLED: "true" }, dir).ctx);
+    const chosen = context(
+      { ZALO_PERSONAL_ENABLED: "true", ZALO_PERSONAL_DIGEST_GROUP_ID: "5000000000000009" },
+      dir,
+    );
+    expect(await run(createZaloPersonalGroupsCommand(fake), chosen.ctx)).toBe(0);
+    expect(chosen.out.at(-1)).toBe(
+      "Nhóm đang nhận bản tin tổng hợp (ZALO_PERSONAL_DIGEST_GROUP_ID): 5000000000000009 Tổ Văn phòng.",
+    );
+    const gone = context(
+      { ZALO_PERSONAL_ENABLED: "true", ZALO_PERSONAL_DIGEST_GROUP_ID: "5000000000000001" },
+      dir,
+    );
+    expect(await run(createZaloPersonalGroupsCommand(fake), gone.ctx)).toBe(0);
+    expect(gone.out.at(-1)).toMatch(
+      /^ZALO_PERSONAL_DIGEST_GROUP_ID=5000000000000001: tài khoản không ở trong nhóm này/,
+    );
+  });
+
   it("asks for a login first when there is no session", async () => {
     const { ctx } = context({ ZALO_PERSONAL_ENABLED: "true" }, tempDir());
     expect(await run(createZaloPersonalGroupsCommand(createFakeZaloPersonal()), ctx)).toBe(

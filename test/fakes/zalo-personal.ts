@@ -20,6 +20,11 @@ export interface FakeZaloPersonal extends PersonalLogin {
   /** Messages the account sent, in order. */
   readonly sent: { threadId: string; isGroup: boolean; text: string | null; file: string | null }[];
   readonly logins: PersonalCredentials[];
+  /**
+   * The groups the account is in (`listGroups`). Sending to any other group fails, as it does on
+   * Zalo when the account left or was removed, or the group was disbanded; Zalo's code for it is
+   * not documented, so the fake's is arbitrary and the adapter must not rely on it.
+   */
   groups: PersonalGroup[];
   /** Credentials a QR login hands out, and the only ones withCredentials accepts. */
   validCredentials: PersonalCredentials;
@@ -49,10 +54,16 @@ export function createFakeZaloPersonal(): FakeZaloPersonal {
         failure = undefined;
         throw new PersonalZaloError(f.message, f.code);
       }
+      if (isGroup && !fake.groups.some((g) => g.id === threadId)) {
+        throw new PersonalZaloError("Nhóm không tồn tại hoặc bạn không còn là thành viên", 1100);
+      }
       fake.sent.push({ threadId, isGroup, text, file: null });
       return { messageId: String(++seq) };
     },
     async sendFile(threadId, path, _caption, isGroup) {
+      if (isGroup && !fake.groups.some((g) => g.id === threadId)) {
+        throw new PersonalZaloError("Nhóm không tồn tại hoặc bạn không còn là thành viên", 1100);
+      }
       fake.sent.push({ threadId, isGroup, text: null, file: path });
       return { messageId: String(++seq) };
     },

@@ -8,7 +8,7 @@ import type { ZaloPersonalConfig } from "../../config-zalo";
 import { type Lang, type Translate, translator } from "../../i18n/index";
 import { createLogger, type Logger } from "../../log";
 import { chunkText, renderTextWithChoices } from "../render";
-import type { ChannelAdapter, ChannelCapabilities, InboundSink, SendResult } from "../types";
+import type { ChannelAdapter, ChannelCapabilities, ChatRef, InboundSink, SendResult } from "../types";
 import { readCredentials } from "./credentials";
 import { personalSendResult } from "./errors";
 import { normalizePersonalMessage, ZALO_GROUP_PREFIX } from "./normalize";
@@ -178,8 +178,33 @@ export function createZaloPersonalAdapter(
         ? { status: "permanent", reason: "invalid", detail: "empty message" }
         : { status: "sent", platformMessageId: id };
     } catch (err) {
-      return personalSendResult(err);
+      const result = personalSendResult(err);
+      return isGroup && result.status === "retryable" && !result.throttled
+        ? groupSendResult(s, threadId, result)
+        : result;
     }
+  }
+
+  /**
+   * A group send failed. Zalo's codes for "group disbanded" or "not a member" are not documented,
+   * so the account's own group list decides: a group it is no longer in is a permanent failure
+   * the office must fix (ZALO_PERSONAL_DIGEST_GROUP_ID); otherwise the send is retried.
+   */
+  async function groupSendResult(
+    s: PersonalSession,
+    groupId: string,
+    failed: SendResult,
+  ): Promise<SendResult> {
+    let member: boolean;
+    try {
+      member = (await pace.run(() => s.listGroups())).some((g) => g.id === groupId);
+    } catch {
+      return failed;
+    }
+    if (member) return failed;
+    const zalo = failed.status === "retryable" ? failed.reason : "";
+    const detail = `not a member of Zalo group ${groupId} any more (left, removed or disbanded): ${zalo}`;
+    return { status: "permanent", reason: "chat_not_found", detail: detail.slice(0, 300) };
   }
 
   return {
@@ -210,6 +235,16 @@ export function createZaloPersonalAdapter(
     // A personal account has no deep links: people message the account and send their code.
     inviteLink: () => undefined,
   };
+}
+
+/**
+ * The group that receives the Văn phòng's digests (ZALO_PERSONAL_DIGEST_GROUP_ID), as a chat of
+ * this channel; undefined when the channel is off or no group is designated. Accepts the id as
+ * `baocao zalo-personal groups` prints it, or already prefixed with "group:".
+ */
+export function digestGroupChat(config: ZaloPersonalConfig | undefined): ChatRef | undefined {
+  const id = config?.digestGroupId?.trim().replace(/^group:/, "");
+  return id ? { channel: "zalo-personal", chatId: `${ZALO_GROUP_PREFIX}${id}` } : undefined;
 }
 
 export { readCredentials, writeCredentials, writeQrPng } from "./credentials";

@@ -5,8 +5,10 @@
  * the configured channels (catching up, testing), with every rule of the live system.
  * `baocao reminders unreachable [--json]`: who reminders could not reach.
  */
+import { alertAdmins } from "../../bot/admin-alert";
 import { createAdapters } from "../../channels/registry";
 import { CHANNEL_IDS, type ChannelId } from "../../channels/types";
+import { digestGroupChat } from "../../channels/zalo-personal/index";
 import type { Db } from "../../db/index";
 import { listUndelivered } from "../../db/reminders";
 import { createLogger } from "../../log";
@@ -50,7 +52,7 @@ async function queuedAt(db: Db, at: Date) {
 }
 
 function row(ctx: CliContext, preview: Preview, m: PlannedMessage) {
-  const person = preview.ctx.org.people.get(m.personId);
+  const person = m.personId === null ? undefined : preview.ctx.org.people.get(m.personId);
   const unit = m.unitId === null ? undefined : preview.ctx.org.index.byId.get(m.unitId);
   return {
     dedupeKey: m.dedupeKey,
@@ -59,6 +61,8 @@ function row(ctx: CliContext, preview: Preview, m: PlannedMessage) {
     personId: m.personId,
     personName: person?.fullName ?? null,
     channel: m.chat.channel,
+    /** Shown for a post into a group, which has no person. */
+    group: m.personId === null ? m.chat.chatId : null,
     notBefore: m.notBefore.toISOString(),
     deferred: m.deferred,
     unitId: m.unitId,
@@ -92,6 +96,7 @@ export const remindersPreviewCommand: Command = {
       lang: ctx.lang,
       planSource: await cliPlanSource(ctx),
       now: () => at,
+      digestGroup: digestGroupChat(ctx.config.zaloPersonal),
     });
     const preview = await service.preview(at);
     const queued = await queuedAt(db, at);
@@ -122,7 +127,7 @@ export const remindersPreviewCommand: Command = {
         ctx.t("reminders:cli.previewLine", {
           when: whenText(r.notBefore),
           channel: r.channel,
-          person: r.personName ?? r.personId,
+          person: r.personName ?? r.personId ?? r.group ?? "—",
           unit: r.unitName ?? "—",
           what: r.what,
           why: r.why,
@@ -164,6 +169,10 @@ export const remindersRunCommand: Command = {
       lang: ctx.lang,
       planSource: await cliPlanSource(ctx),
       now: clock,
+      digestGroup: digestGroupChat(ctx.config.zaloPersonal),
+      alertAdmins: async (parts) => {
+        await alertAdmins(db, parts, { lang: ctx.lang, now: clock() });
+      },
     });
     const dispatcher = createDispatcher({
       db,

@@ -5,11 +5,13 @@
  */
 import path from "node:path";
 import {
+  digestGroupChat,
   type PersonalLogin,
   qrPngToTerminal,
   readCredentials,
   writeCredentials,
   writeQrPng,
+  ZALO_GROUP_PREFIX,
   zcaLogin,
 } from "../../channels/zalo-personal/index";
 import { type CliContext, CliError, type Command } from "../command";
@@ -97,14 +99,20 @@ export function createZaloPersonalGroupsCommand(login: PersonalLogin): Command {
         ctx.out(JSON.stringify(groups));
         return 0;
       }
-      if (groups.length === 0) {
-        ctx.out(ctx.t("zalo:cli.personalGroups.none"));
-        return 0;
-      }
       for (const g of groups)
         ctx.out(ctx.t("zalo:cli.personalGroups.row", { id: g.id, name: g.name, members: g.memberCount }));
-      ctx.out("");
-      ctx.out(ctx.t("zalo:cli.personalGroups.hint"));
+      if (groups.length === 0) ctx.out(ctx.t("zalo:cli.personalGroups.none"));
+      else ctx.out("");
+      // Which group the running bot posts digests to, said plainly when the account is not in it.
+      const chosen = digestGroupChat(config)?.chatId.slice(ZALO_GROUP_PREFIX.length);
+      const current = groups.find((g) => g.id === chosen);
+      if (chosen === undefined) {
+        if (groups.length > 0) ctx.out(ctx.t("zalo:cli.personalGroups.hint"));
+      } else if (current) {
+        ctx.out(ctx.t("zalo:cli.personalGroups.current", { id: current.id, name: current.name }));
+      } else {
+        ctx.out(ctx.t("zalo:cli.personalGroups.notMember", { id: chosen }));
+      }
       return 0;
     },
   };

@@ -136,11 +136,30 @@ describe("zalo-personal with a saved session", () => {
       ],
     });
     expect(fake.sent[0]?.text).toContain("1. Đồng ý\n2. Không");
+    fake.groups = [{ id: "5000000000000009", name: "Văn phòng Sở và các trường", memberCount: 42 }];
     await adapter.send(
       { channel: "zalo-personal", chatId: "group:5000000000000009" },
       { lang: "vi", parts: [{ text: "Bản tin" }] },
     );
     expect(fake.sent.at(-1)).toMatchObject({ threadId: "5000000000000009", isGroup: true, text: "Bản tin" });
+  });
+
+  it("gives up on a group the account is no longer in, and retries other group failures", async () => {
+    await start();
+    const group = { channel: "zalo-personal" as const, chatId: "group:5000000000000009" };
+    const digest = { lang: "vi" as const, parts: [{ text: "Bản tin" }] };
+    fake.groups = [{ id: "5000000000000009", name: "Văn phòng Sở và các trường", memberCount: 42 }];
+    fake.failNextSend(-1, "Lỗi kết nối");
+    expect(await adapter.send(group, digest)).toMatchObject({ status: "retryable", retryAfterMs: 60_000 });
+    fake.failNextSend(221);
+    expect(await adapter.send(group, digest)).toMatchObject({ status: "retryable", throttled: true });
+    fake.groups = [];
+    const gone = await adapter.send(group, digest);
+    expect(gone).toMatchObject({ status: "permanent", reason: "chat_not_found" });
+    expect(gone.status === "permanent" ? gone.detail : "").toMatch(
+      /^not a member of Zalo group 5000000000000009 any more/,
+    );
+    expect(fake.sent).toEqual([]);
   });
 
   it("reconnects with backoff after the connection drops", async () => {
