@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { computeInstances } from "../../src/domain/instances";
+import type { Unit } from "../../src/domain/org";
 import type { Obligation, Plan } from "../../src/domain/plan";
-import { getPreset, parsePlan, presets } from "../../src/plan/index";
+import { getPreset, loadCalendar, parsePlan, presets } from "../../src/plan/index";
 
 /**
  * For each preset, the obligations its seed plan states (DOMAIN §3.1 O1–O8, §7) and the code that
@@ -209,6 +211,48 @@ describe("presets", () => {
     expect(phong.audience.kinds).toEqual(["district_office"]);
     expect(units.evidence_required && phong.evidence_required).toBe(true);
     expect(ob(hb, "SEMESTER_REVIEW").due).toMatchObject({ rule: "school_milestone", milestone: "hk1_end" });
+  });
+
+  /*
+   * The seeds set no summer pause: Hà Nội's report is due "trước ngày 25 hàng tháng" (000 §V.8) in a
+   * plan for "năm học 2017-2018 và các năm tiếp theo"; Kim Thành, Ba Đình and Hòa Bình are
+   * calendar-year plans ("năm 2024", "năm 2025") with "định kỳ hàng tháng" (002 §III.1), "01 tin
+   * bài … của trường/tuần" (002 §III.2), "báo cáo hằng tháng" and "ít nhất 1 lần/tháng" (004
+   * §III.3). June–August carry the exam and admissions season (DOMAIN §5.2), when public opinion
+   * runs highest. A Sở that pauses in summer writes period.active_months in its own plan.
+   */
+  it("monthly and weekly obligations run all year, summer included, as the seeds write them", async () => {
+    for (const plan of presets) {
+      for (const o of plan.obligations)
+        expect(o.period.active_months, `${plan.id} ${o.code}`).toBeUndefined();
+    }
+    const modern = preset("modern");
+    const loaded = await loadCalendar(modern.calendar);
+    if (!loaded.ok) throw new Error(`calendar ${modern.calendar}`);
+    const school: Unit = {
+      id: "u-th",
+      code: "TH",
+      name: "Trường Tiểu học",
+      shortName: null,
+      kind: "school",
+      levels: ["th"],
+      parentId: null,
+      reportsToId: null,
+      validFrom: null,
+      validTo: null,
+    };
+    const instances = computeInstances(modern, [school], loaded.calendar, {
+      from: "2026-01-01",
+      to: "2026-12-31",
+    });
+    const of = (code: string) => instances.filter((i) => i.obligationCode === code);
+    expect(of("DL_MONTHLY").map((i) => i.periodKey)).toEqual(
+      Array.from({ length: 12 }, (_, m) => `2026-${String(m + 1).padStart(2, "0")}`),
+    );
+    const summer = of("DL_MONTHLY").filter((i) => ["2026-06", "2026-07", "2026-08"].includes(i.periodKey));
+    expect(summer.map((i) => i.dueDate)).toEqual(["2026-06-24", "2026-07-24", "2026-08-24"]);
+    expect(of("GUONG_DIEN_HINH").some((i) => i.periodKey === "2026-07")).toBe(true);
+    expect(of("WEEKLY_ARTICLE").filter((i) => i.periodStart.startsWith("2026-07"))).toHaveLength(4);
   });
 
   it("incident reports are events with an SLA and a full form", () => {
