@@ -238,6 +238,9 @@ function escalations(
   }
 }
 
+/** Units of the Sở itself, left out of the digest posted in the province's Zalo group. */
+const SO_INTERNAL_KINDS: ReadonlySet<string> = new Set(["so", "office", "division"]);
+
 function missingDigest(
   ctx: PlanContext,
   sink: Sink,
@@ -259,7 +262,18 @@ function missingDigest(
     });
   }
   if (items.length === 0) return;
-  groupDigest(ctx, sink, { o, s, step, key, total: owing.length, items });
+  // The Zalo group is the province's schools and offices: the Sở's own office and divisions are
+  // chased inside the Sở, not named there.
+  const outside = owing.filter((u) => !SO_INTERNAL_KINDS.has(u.kind));
+  const outsideIds = new Set(outside.map((u) => u.id));
+  groupDigest(ctx, sink, {
+    o,
+    s,
+    step,
+    key,
+    total: outside.length,
+    items: items.filter((i) => outsideIds.has(i.unitId)),
+  });
   const obligation = obligationRef(o, ctx.lang);
   const period = periodRef(s, ctx.t);
   for (const personId of officeStaff(ctx.org, ctx.today)) {

@@ -131,6 +131,22 @@ describe("the day-after digest in the Sở's Zalo group", () => {
     expect(meta).toEqual({ kind: "digest_group", person_id: null, counted: 0 });
   }, 60_000);
 
+  it("leaves out the Sở's own office and divisions: their reports are chased inside the Sở", async () => {
+    // OFFICE_WEEKLY (the Văn phòng itself) is due Fri 04/12; its day-after digest is Mon 07/12.
+    const r = await start(vn("2026-12-07 07:30"), {
+      ZALO_PERSONAL_ENABLED: "true",
+      ZALO_PERSONAL_DIGEST_GROUP_ID: GROUP,
+    });
+    await minute(r, vn("2026-12-07 07:30"));
+    const steps = await r.app.db.selectFrom("reminder_steps").select(["scope", "step"]).execute();
+    // Its digest step was planned (for the office staff, who are not linked in the demo)…
+    expect(steps.some((x) => x.scope.includes("OFFICE_WEEKLY") && x.step === "md")).toBe(true);
+    // …and the group got nothing of it.
+    const all = await groupRows(r);
+    expect(all.filter((row) => row.dedupe_key?.includes("OFFICE_WEEKLY"))).toEqual([]);
+    for (const post of toGroup(r)) expect(post.text).not.toContain("• Văn phòng Sở");
+  }, 60_000);
+
   it("keeps to the sending window: planned after hours it waits for the next working morning", async () => {
     const r = await start(vn("2026-11-25 20:00"), {
       ZALO_PERSONAL_ENABLED: "true",
