@@ -40,6 +40,7 @@ import * as m0070 from "./0070_inbound_replay";
 import * as m0071 from "./0071_org_version";
 import * as m0075 from "./0075_reminder_steps_spec";
 import * as m0076 from "./0076_reminder_messages_day_index";
+import * as m0077 from "./0077_link_attempts_channel_index";
 
 export const migrations: Record<string, Migration> = {
   "0001_units": m0001,
@@ -79,4 +80,5 @@ export const migrations: Record<string, Migration> = {
   "0071_org_version": m0071,
   "0075_reminder_steps_spec": m0075,
   "0076_reminder_messages_day_index": m0076,
+  "0077_link_attempts_channel_index": m0077,
 };

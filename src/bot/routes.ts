@@ -69,13 +69,13 @@ async function link(ctx: RouteContext, code: string): Promise<string> {
     now: ctx.now,
   });
   if (!result.ok) {
-    if (result.reason === "locked") {
+    if (result.reason === "locked" || result.reason === "paused") {
       const params = {
         time: localTimeOf(result.until),
         date: formatDateVi(localDateOf(result.until)),
         contact: ctx.contact,
       };
-      await ctx.reply({ parts: [{ key: "bot:link.locked", params }] }, null);
+      await ctx.reply({ parts: [{ key: `bot:link.${result.reason}`, params }] }, null);
     } else if (result.reason === "unusable") {
       await ctx.reply({ parts: [{ key: "bot:link.unusable", params: { contact: ctx.contact } }] }, null);
     } else {

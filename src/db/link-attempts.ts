@@ -48,3 +48,19 @@ export async function pruneLinkAttempts(db: Conn, before: Date): Promise<number>
 export async function deleteLinkAttemptsOfChat(db: Conn, channel: ChannelId, chatId: string): Promise<void> {
   await db.deleteFrom("link_attempts").where("channel", "=", channel).where("chat_id", "=", chatId).execute();
 }
+
+/** Wrong attempts on a whole channel since `since`: how many, and the oldest of them. */
+export async function channelLinkAttemptsSince(
+  db: Conn,
+  channel: ChannelId,
+  since: Date,
+): Promise<{ count: number; oldest: Date | null }> {
+  const row = await db
+    .selectFrom("link_attempts")
+    .select((eb) => [eb.fn.countAll<string | number>().as("count"), eb.fn.min("at").as("oldest")])
+    .where("channel", "=", channel)
+    .where("at", ">=", since.toISOString())
+    .executeTakeFirst();
+  const oldest = row?.oldest;
+  return { count: Number(row?.count ?? 0), oldest: typeof oldest === "string" ? new Date(oldest) : null };
+}

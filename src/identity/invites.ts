@@ -6,9 +6,19 @@ import type { ChannelId } from "../channels/types";
 import { linkChat } from "../db/channel-links";
 import type { Db } from "../db/index";
 import { findInviteByHash, type Invite, insertInvite, inviteState, markInviteUsed } from "../db/invites";
-import { linkAttemptsSince, pruneLinkAttempts, recordLinkAttempt } from "../db/link-attempts";
+import {
+  channelLinkAttemptsSince,
+  linkAttemptsSince,
+  pruneLinkAttempts,
+  recordLinkAttempt,
+} from "../db/link-attempts";
 import { generateInviteCode, hashInviteCode, inviteCodeHashCandidates, type RandomInt } from "./codes";
-import { LINK_ATTEMPTS_LOOKBACK_MS, lockedUntil } from "./lockout";
+import {
+  channelPausedUntil,
+  LINK_ATTEMPTS_LOOKBACK_MS,
+  LINK_CHANNEL_WINDOW_MS,
+  lockedUntil,
+} from "./lockout";
 
 const DAY_MS = 86_400_000;
 
@@ -63,7 +73,9 @@ export type RedeemResult =
     }
   /** wrong: no such code; unusable: used, expired or revoked (said generically); locked: too many tries. */
   | { readonly ok: false; readonly reason: "wrong" | "unusable" }
-  | { readonly ok: false; readonly reason: "locked"; readonly until: Date };
+  | { readonly ok: false; readonly reason: "locked"; readonly until: Date }
+  /** paused: too many wrong codes on the whole channel (lockout.ts); nothing is counted. */
+  | { readonly ok: false; readonly reason: "paused"; readonly until: Date };
 
 /**
  * Links the chat to the code's person, or says why not. Every failure counts toward the chat's
@@ -74,6 +86,10 @@ export async function redeemInvite(db: Db, input: RedeemInput): Promise<RedeemRe
   const since = new Date(input.now.getTime() - LINK_ATTEMPTS_LOOKBACK_MS);
   const until = lockedUntil(await linkAttemptsSince(db, input.channel, input.chatId, since), input.now);
   if (until !== null) return { ok: false, reason: "locked", until };
+  const channelSince = new Date(input.now.getTime() - LINK_CHANNEL_WINDOW_MS);
+  const recent = await channelLinkAttemptsSince(db, input.channel, channelSince);
+  const paused = channelPausedUntil(recent, input.now);
+  if (paused !== null) return { ok: false, reason: "paused", until: paused };
 
   const invite = await findInviteByHash(db, inviteCodeHashCandidates(input.code, input.pepper));
   const usable =

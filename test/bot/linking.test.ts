@@ -110,6 +110,30 @@ describe("linking a chat with an invite code", () => {
     expect((await bot.send(ev.start("100", valid)))[0]?.text.startsWith("Kính chào Cô Lan")).toBe(true);
   });
 
+  it("guesses spread over many web chats: past 300 wrong codes in 10 minutes the channel pauses codes, valid ones too", async () => {
+    const bot = createBot(tdb.db);
+    // One wrong code from each of 300 fresh web chats (a web chat costs nothing to open), 1 s apart.
+    for (let i = 0; i < 300; i++) {
+      bot.now = new Date(NOW.getTime() + i * 1000);
+      const code = `ABCDE${String(20000 + i).replace(/[01]/g, "2")}`;
+      const [reply] = await bot.send(ev.text(`guess-${i}`, code, "web", bot.now));
+      expect(reply?.text).toBe(wrongText());
+    }
+    const valid = await inviteFor(tdb.db, P.lan);
+    bot.now = new Date(NOW.getTime() + 6 * 60_000);
+    // Paused until ten minutes after the oldest of them (10:00 local + 10 min); nothing counted.
+    const paused = t("bot:link.paused", { time: "10:10", date: "10/11/2026", contact: CONTACT });
+    expect((await bot.send(ev.start("web-lan", valid, "web", bot.now)))[0]?.text).toBe(paused);
+    expect(await findLinkByChat(tdb.db, "web", "web-lan")).toBeUndefined();
+    expect(await tdb.db.selectFrom("link_attempts").select("id").execute()).toHaveLength(300);
+    // Telegram, where accounts are not free, is not affected.
+    expect((await bot.send(ev.text("300", "ABCDE23456", "telegram", bot.now)))[0]?.text).toBe(wrongText());
+
+    bot.now = new Date(NOW.getTime() + 10 * 60_000 + 1000);
+    const [welcome] = await bot.send(ev.start("web-lan", valid, "web", bot.now));
+    expect(welcome?.text.startsWith("Kính chào Cô Lan")).toBe(true);
+  });
+
   it("greetings and chatter from an unknown chat get only how to link, and do not count as wrong codes", async () => {
     const bot = createBot(tdb.db);
     for (let i = 0; i < 6; i++) {
