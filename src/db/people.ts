@@ -9,6 +9,8 @@
  *   without a phone: a member of U with P's name (and P's e-mail, when both have one). The e-mail
  *   alone is not enough: a school's shared mailbox is written against several people.
  * Empty values never erase stored ones: one person can appear in several rows of a file.
+ * A membership's validity dates are the exception: they belong to the row (one person, one unit),
+ * so a given date — null included, "open-ended" — replaces the stored one; undefined keeps it.
  */
 import { type Kysely, type Selectable, sql } from "kysely";
 import { foldText, normalizeEmail, normalizePhone } from "../domain/contact";
@@ -35,6 +37,10 @@ export interface PersonInput {
   readonly phone?: string | null;
   readonly email?: string | null;
   readonly addressAs?: AddressAs | null;
+  /** First day of the membership (inclusive); null = since always; undefined = keep the stored one. */
+  readonly validFrom?: LocalDate | null;
+  /** Last day of the membership (inclusive); null = open-ended; undefined = keep the stored one. */
+  readonly validTo?: LocalDate | null;
 }
 
 const PEOPLE_INSERT_CHUNK_ROWS = 500;
@@ -129,6 +135,8 @@ interface MemberState {
   id: string;
   personId: string;
   role: string;
+  validFrom: string | null;
+  validTo: string | null;
   isNew: boolean;
   dirty: boolean;
 }
@@ -152,10 +160,18 @@ export async function upsertPeople(
   const members = new Map<string, MemberState[]>();
   for (const m of await db
     .selectFrom("memberships")
-    .select(["id", "person_id", "unit_id", "role"])
+    .select(["id", "person_id", "unit_id", "role", "valid_from", "valid_to"])
     .execute()) {
     const list = members.get(m.unit_id) ?? [];
-    list.push({ id: m.id, personId: m.person_id, role: m.role, isNew: false, dirty: false });
+    list.push({
+      id: m.id,
+      personId: m.person_id,
+      role: m.role,
+      validFrom: m.valid_from,
+      validTo: m.valid_to,
+      isNew: false,
+      dirty: false,
+    });
     members.set(m.unit_id, list);
   }
 
@@ -184,12 +200,18 @@ export async function upsertPeople(
     let member = unitMembers.find((m) => m.personId === personId);
     let outcome: UpsertOutcome = personChanged ? "updated" : "unchanged";
     if (!member) {
-      member = { id: newId(), personId, role: input.role, isNew: true, dirty: false };
+      member = {
+        id: newId(),
+        personId,
+        role: input.role,
+        validFrom: input.validFrom ?? null,
+        validTo: input.validTo ?? null,
+        isNew: true,
+        dirty: false,
+      };
       unitMembers.push(member);
       outcome = "created";
-    } else if (member.role !== input.role) {
-      member.role = input.role;
-      member.dirty = !member.isNew;
+    } else if (applyMembershipChanges(member, input)) {
       outcome = "updated";
     }
     outcomes.push(outcome);
@@ -222,6 +244,21 @@ function findInUnit(
     (email ? candidates.find((p) => p.email === email && sameName(p)) : undefined) ??
     candidates.find((p) => sameName(p) && (p.email === null || !email || p.email === email))
   );
+}
+
+/** The row's role and given dates onto the membership; true when they changed it. */
+function applyMembershipChanges(member: MemberState, input: PersonInput): boolean {
+  const next = {
+    role: input.role,
+    validFrom: input.validFrom === undefined ? member.validFrom : input.validFrom,
+    validTo: input.validTo === undefined ? member.validTo : input.validTo,
+  };
+  const changed =
+    next.role !== member.role || next.validFrom !== member.validFrom || next.validTo !== member.validTo;
+  if (!changed) return false;
+  Object.assign(member, next);
+  member.dirty = !member.isNew;
+  return true;
 }
 
 /** Copies the row's non-empty values onto the person; true when a stored person changed. */
@@ -287,8 +324,8 @@ async function writePeople(
           person_id: m.personId,
           unit_id: m.unitId,
           role: m.role,
-          valid_from: null,
-          valid_to: null,
+          valid_from: m.validFrom,
+          valid_to: m.validTo,
           created_at: stamp,
         })),
       )
@@ -296,7 +333,11 @@ async function writePeople(
     step(chunk.length);
   }
   for (const m of dirtyMembers) {
-    await db.updateTable("memberships").set({ role: m.role }).where("id", "=", m.id).execute();
+    await db
+      .updateTable("memberships")
+      .set({ role: m.role, valid_from: m.validFrom, valid_to: m.validTo })
+      .where("id", "=", m.id)
+      .execute();
     step(1);
   }
 }

@@ -1,4 +1,8 @@
-/** `baocao people export FILE`: one row per person and unit, in the import format. */
+/**
+ * `baocao people export FILE`: one row per person and unit, in the import format — ended and
+ * future memberships too, with their dates (`valid_from`, `valid_to`), so that export → import
+ * gives back the same memberships.
+ */
 import type { Kysely } from "kysely";
 import { listMemberships, listPeople } from "../db/people";
 import type { Database } from "../db/schema";
@@ -8,7 +12,7 @@ import type { Cell } from "./cells";
 import { treeOrder } from "./export-units";
 import { PERSON_COLUMN_KEYS, type PersonColumn } from "./person-columns";
 import { ADDRESS_LABELS, roleLabel } from "./vocabulary";
-import { writeTable } from "./write-file";
+import { dateCell, writeTable } from "./write-file";
 import type { SheetColumn } from "./xlsx";
 
 const WIDTHS_CHARS: Record<PersonColumn, number> = {
@@ -18,6 +22,8 @@ const WIDTHS_CHARS: Record<PersonColumn, number> = {
   phone: 14,
   email: 32,
   address_as: 12,
+  valid_from: 12,
+  valid_to: 12,
 };
 
 export async function exportPeople(db: Kysely<Database>, file: string) {
@@ -46,10 +52,16 @@ export async function exportPeople(db: Kysely<Database>, file: string) {
       phone: person.phone,
       email: person.email,
       address_as: person.addressAs ? ADDRESS_LABELS[person.addressAs] : null,
+      valid_from: dateCell(m.validFrom),
+      valid_to: dateCell(m.validTo),
     };
     rows.push(PERSON_COLUMN_KEYS.map((k) => cells[k]));
   }
-  const columns: SheetColumn[] = PERSON_COLUMN_KEYS.map((k) => ({ header: k, widthChars: WIDTHS_CHARS[k] }));
+  const columns: SheetColumn[] = PERSON_COLUMN_KEYS.map((k) => ({
+    header: k,
+    widthChars: WIDTHS_CHARS[k],
+    date: k === "valid_from" || k === "valid_to",
+  }));
   const written = await writeTable(file, "Nhân sự", columns, rows);
   return written.ok ? { ok: true as const, rows: rows.length } : written;
 }

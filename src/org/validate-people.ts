@@ -1,6 +1,9 @@
 /**
  * Checks every row of a people file and turns it into `PersonInput`s. Beyond each cell: a unit
  * must exist, one person appears once per unit, and one phone number belongs to one name.
+ * The membership's dates (`valid_from`, `valid_to`) are read as the units file reads its own
+ * (validity.ts): a column present in the file is the truth for every row (empty = since always /
+ * open-ended); a column absent from the file leaves the stored dates as they are.
  */
 
 import type { PersonInput } from "../db/people";
@@ -10,6 +13,7 @@ import { cellText } from "./cells";
 import type { LocatedTable } from "./columns";
 import type { PersonColumn } from "./person-columns";
 import { type Problem, sortProblems } from "./problems";
+import { readValidity } from "./validity";
 import { parseAddressAs, parseRole } from "./vocabulary";
 
 export function validatePersonRows(
@@ -18,6 +22,7 @@ export function validatePersonRows(
   unitIds: ReadonlyMap<string, string>,
 ): { ok: true; inputs: PersonInput[] } | { ok: false; problems: Problem[] } {
   const problems: Problem[] = [];
+  const has = (c: PersonColumn) => table.headers.has(c);
   const header = (c: PersonColumn) => table.headers.get(c) ?? c;
   const problem = (row: number, column: PersonColumn, key: string, params: Record<string, unknown> = {}) =>
     problems.push({ row, column: header(column), key, params });
@@ -52,6 +57,7 @@ export function validatePersonRows(
     const addressAs = text("address_as") === "" ? null : (parseAddressAs(text("address_as")) ?? undefined);
     if (addressAs === undefined)
       problem(r, "address_as", "org:problem.unknownAddressAs", { value: text("address_as") });
+    const { validFrom, validTo } = readValidity(values, has, (c, key, params) => problem(r, c, key, params));
 
     const name = foldText(fullName);
     // The same keys the repository uses to recognise a person (see src/db/people.ts).
@@ -68,7 +74,7 @@ export function validatePersonRows(
       else if (!owner) phoneOwner.set(phone, { name, row: r });
     }
     if (unitId && fullName !== "" && role && addressAs !== undefined) {
-      inputs.push({ unitId, fullName, role, phone, email, addressAs });
+      inputs.push({ unitId, fullName, role, phone, email, addressAs, validFrom, validTo });
     }
   }
   return problems.length > 0 ? { ok: false, problems: sortProblems(problems) } : { ok: true, inputs };

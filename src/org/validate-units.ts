@@ -6,11 +6,11 @@
 
 import { normalizeUnitCode, type UnitInput } from "../db/units";
 import { normalizeEmail, normalizePhone } from "../domain/contact";
-import type { LocalDate } from "../domain/org";
-import { type Cell, cellText, parseDateCell } from "./cells";
+import { cellText } from "./cells";
 import type { LocatedTable } from "./columns";
 import { type Problem, sortProblems } from "./problems";
 import type { UnitColumn } from "./unit-columns";
+import { readValidity } from "./validity";
 import { parseKind, parseLevels } from "./vocabulary";
 
 export interface UnitRow {
@@ -19,9 +19,6 @@ export interface UnitRow {
   /** Codes of the units that replaced this one; undefined when the file has no such column. */
   readonly successorCodes: readonly string[] | undefined;
 }
-
-/** "2025-06-30" → "30/06/2025", as dates are shown to Vietnamese users. */
-const dmy = (day: LocalDate) => day.split("-").reverse().join("/");
 
 /** Letters, digits and . _ - ; at most 40 characters, so that codes stay typeable in a chat. */
 const UNIT_CODE = /^[A-Z0-9][A-Z0-9._-]{0,39}$/;
@@ -79,18 +76,7 @@ export function validateUnitRows(
       if (parsed.ok) levels = parsed.value;
       else problem(r, "levels", "org:problem.unknownLevel", { value: parsed.bad });
     }
-    const date = (c: UnitColumn): LocalDate | null | undefined => {
-      if (!has(c)) return undefined;
-      const parsed = parseDateCell(values[c] as Cell);
-      if (parsed.ok) return parsed.value;
-      problem(r, c, "org:problem.badDate", { value: text(c) });
-      return null;
-    };
-    const validFrom = date("valid_from");
-    const validTo = date("valid_to");
-    if (validFrom && validTo && validTo < validFrom) {
-      problem(r, "valid_to", "org:problem.endBeforeStart", { from: dmy(validFrom), to: dmy(validTo) });
-    }
+    const { validFrom, validTo } = readValidity(values, has, (c, key, params) => problem(r, c, key, params));
     const contact = (c: UnitColumn, normalize: typeof normalizePhone, key: string) => {
       const value = optional(c);
       if (value === undefined || value === null) return value;

@@ -17,6 +17,18 @@ beforeEach(async () => {
   target = await createTestDatabase();
   dir = tempDir();
   await loadDemo(source.db, now);
+  // A comms officer who left, a newcomer not started yet: their dates go out and come back.
+  const first = await source.db.selectFrom("memberships").select("id").orderBy("id").limit(2).execute();
+  await source.db
+    .updateTable("memberships")
+    .set({ valid_from: "2020-09-01", valid_to: "2026-08-31" })
+    .where("id", "=", first[0]?.id ?? "")
+    .execute();
+  await source.db
+    .updateTable("memberships")
+    .set({ valid_from: "2027-01-15" })
+    .where("id", "=", first[1]?.id ?? "")
+    .execute();
 });
 afterEach(async () => {
   await source.dispose();
@@ -40,7 +52,7 @@ async function snapshot(t: TestDatabase) {
     roles: (await listMemberships(t.db))
       .map((m) => {
         const { id: _, ...person } = people.get(m.personId) ?? { id: "" };
-        return { unit: code.get(m.unitId), role: m.role, ...person };
+        return { unit: code.get(m.unitId), role: m.role, from: m.validFrom, to: m.validTo, ...person };
       })
       .sort((a, b) => `${a.unit}${a.role}${a.fullName}`.localeCompare(`${b.unit}${b.role}${b.fullName}`)),
   };
@@ -62,6 +74,7 @@ describe.each(["xlsx", "csv"])("export → import round trip (%s)", (ext) => {
       summary: { created: 41 },
     });
     const expected = await snapshot(source);
+    expect(expected.roles.filter((r) => r.from !== null || r.to !== null)).toHaveLength(2);
     expect(await snapshot(target)).toEqual(expected);
 
     // Back into the database it came from: nothing to do.
@@ -90,6 +103,17 @@ describe("export files", () => {
     expect(text).toContain(
       "PGD-YENHOA,Phòng Giáo dục và Đào tạo huyện Yên Hòa,Phòng GD&ĐT Yên Hòa,Phòng GD&ĐT,,,SO,,30/06/2025,",
     );
+  });
+
+  it("write the people's membership dates as dd/mm/yyyy under the standard header", async () => {
+    const file = path.join(dir, "people.csv");
+    await exportPeople(source.db, file);
+    const text = fs.readFileSync(file, "utf8");
+    expect(
+      text.startsWith("\uFEFFunit_code,full_name,role,phone,email,address_as,valid_from,valid_to\r\n"),
+    ).toBe(true);
+    expect(text).toContain(",01/09/2020,31/08/2026\r\n");
+    expect(text).toContain(",15/01/2027,\r\n");
   });
 
   it("write XLSX with a styled, frozen header row, column widths and real dates", async () => {
