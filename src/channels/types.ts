@@ -28,7 +28,11 @@ export interface ChannelCapabilities {
   /** Files people can send us (evidence), or null when the platform gives bots no files. */
   readonly filesIn: { readonly maxBytes: number } | null;
   /** Files we can send (receipts, exports), or null. */
-  readonly filesOut: { readonly maxBytes: number } | null;
+  readonly filesOut: {
+    readonly maxBytes: number;
+    /** Only files of these MIME types go out (Zalo OA: PDF, Word, CSV, JPEG, PNG); absent = any. */
+    readonly mimeTypes?: readonly string[] | undefined;
+  } | null;
   /** Can a sent message be edited later. */
   readonly edits: boolean;
   readonly proactive: {

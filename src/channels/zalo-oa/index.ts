@@ -11,7 +11,7 @@ import type { ChannelAdapter, ChannelCapabilities, InboundSink, TextPart } from 
 import { createZaloOaClient } from "./client";
 import { createConsentCallback, startConsent, ZALO_OA_CALLBACK_PATH, type ZaloConsentStore } from "./oauth";
 import { ZALO_TEXT_LIMIT_CHARS } from "./render";
-import { createOaSender, type OaRecipients, ZALO_OA_FILE_MAX_BYTES } from "./send";
+import { createOaSender, type OaRecipients, ZALO_OA_FILE_MAX_BYTES, ZALO_OA_FILE_OUT_TYPES } from "./send";
 import { createTokenManager, type ZaloOaTokenStore } from "./tokens";
 import { createOaWebhook } from "./webhook";
 import { ZALO_FREE_WINDOW_HOURS } from "./window";
@@ -43,7 +43,7 @@ export function zaloOaCapabilities(config: ZaloOaConfig): ChannelCapabilities {
     // Choices are numbered text; OA query buttons ride along where the API accepts them.
     buttons: null,
     filesIn: { maxBytes: ZALO_OA_INBOUND_FILE_MAX_BYTES },
-    filesOut: { maxBytes: ZALO_OA_FILE_MAX_BYTES },
+    filesOut: { maxBytes: ZALO_OA_FILE_MAX_BYTES, mimeTypes: ZALO_OA_FILE_OUT_TYPES },
     edits: false,
     proactive: {
       allowed: zbs,

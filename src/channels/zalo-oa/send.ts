@@ -22,6 +22,8 @@ const FILE_TYPES = new Set([
   "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   "text/csv",
 ]);
+/** Every type the OA can send as a file or an image (an .xlsx cannot go out through Zalo OA). */
+export const ZALO_OA_FILE_OUT_TYPES: readonly string[] = [...FILE_TYPES, ...IMAGE_TYPES];
 
 /** What the adapter needs to know about a recipient; src/db/zalo-oa-recipients.ts implements it. */
 export interface OaRecipients {
