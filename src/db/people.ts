@@ -141,6 +141,18 @@ interface MemberState {
   dirty: boolean;
 }
 
+/** What an upsert would do, before it writes anything: the caller may still refuse it. */
+export interface PeoplePlan {
+  /** One per input row. */
+  readonly outcomes: readonly UpsertOutcome[];
+  /** The dates each input row's membership would have: the row's own, or the stored ones it keeps. */
+  readonly memberships: readonly {
+    readonly validFrom: LocalDate | null;
+    readonly validTo: LocalDate | null;
+  }[];
+  write(onProgress?: (done: number, total: number) => void): Promise<void>;
+}
+
 /** Creates or updates people and their memberships; one outcome per input row. Use in a transaction. */
 export async function upsertPeople(
   db: Conn,
@@ -148,6 +160,13 @@ export async function upsertPeople(
   now: Date,
   onProgress?: (done: number, total: number) => void,
 ): Promise<UpsertOutcome[]> {
+  const plan = await planPeople(db, inputs, now);
+  await plan.write(onProgress);
+  return [...plan.outcomes];
+}
+
+/** `upsertPeople` without the writing: call `write` in the same transaction to apply it. */
+export async function planPeople(db: Conn, inputs: readonly PersonInput[], now: Date): Promise<PeoplePlan> {
   const stamp = now.toISOString();
   const people = new Map<string, PersonState>(
     (await db.selectFrom("people").selectAll().execute()).map((r) => [
@@ -176,6 +195,7 @@ export async function upsertPeople(
   }
 
   const outcomes: UpsertOutcome[] = [];
+  const dates: { validFrom: LocalDate | null; validTo: LocalDate | null }[] = [];
   for (const input of inputs) {
     const unitMembers = members.get(input.unitId) ?? [];
     members.set(input.unitId, unitMembers);
@@ -215,9 +235,13 @@ export async function upsertPeople(
       outcome = "updated";
     }
     outcomes.push(outcome);
+    dates.push({ validFrom: member.validFrom, validTo: member.validTo });
   }
-  await writePeople(db, [...people.values()], [...members.entries()], stamp, onProgress);
-  return outcomes;
+  return {
+    outcomes,
+    memberships: dates,
+    write: (onProgress) => writePeople(db, [...people.values()], [...members.entries()], stamp, onProgress),
+  };
 }
 
 function findInUnit(

@@ -20,7 +20,7 @@ export function validatePersonRows(
   table: LocatedTable<PersonColumn>,
   /** Stored units: code → id. */
   unitIds: ReadonlyMap<string, string>,
-): { ok: true; inputs: PersonInput[] } | { ok: false; problems: Problem[] } {
+): { ok: true; inputs: PersonInput[]; rowNumbers: number[] } | { ok: false; problems: Problem[] } {
   const problems: Problem[] = [];
   const has = (c: PersonColumn) => table.headers.has(c);
   const header = (c: PersonColumn) => table.headers.get(c) ?? c;
@@ -29,6 +29,8 @@ export function validatePersonRows(
   const seenInUnit = new Map<string, number>();
   const phoneOwner = new Map<string, { name: string; row: number }>();
   const inputs: PersonInput[] = [];
+  /** The file row of each input. */
+  const rowNumbers: number[] = [];
 
   for (const { rowNumber: r, values } of table.records) {
     const text = (c: PersonColumn) => cellText(values[c]);
@@ -75,7 +77,10 @@ export function validatePersonRows(
     }
     if (unitId && fullName !== "" && role && addressAs !== undefined) {
       inputs.push({ unitId, fullName, role, phone, email, addressAs, validFrom, validTo });
+      rowNumbers.push(r);
     }
   }
-  return problems.length > 0 ? { ok: false, problems: sortProblems(problems) } : { ok: true, inputs };
+  return problems.length > 0
+    ? { ok: false, problems: sortProblems(problems) }
+    : { ok: true, inputs, rowNumbers };
 }

@@ -112,6 +112,36 @@ describe("people import: membership dates", () => {
     expect(await listPeople(t.db)).toHaveLength(1);
   });
 
+  it("refuses a single date column that would cross the stored other date; nothing changes", async () => {
+    await importFile(
+      writeCsvFile(dir, "a.csv", [
+        DATED_HEADER,
+        ["THCS-A", "Nguyễn Văn An", "Hiệu trưởng", "0904000121", "", "", "01/09/2020", "31/08/2026"],
+        ["TH-B", "Trịnh Văn Khoa", "Cán bộ", "0936000124", "", "", "01/09/2026", ""],
+      ]),
+    );
+    const before = await dated();
+    const startOnly = writeCsvFile(dir, "start.csv", [
+      ["Mã đơn vị", "Họ và tên", "Vai trò", "Điện thoại", "Hiệu lực từ"],
+      ["THCS-A", "Nguyễn Văn An", "Hiệu trưởng", "0904000121", "01/09/2026"],
+      ["TH-B", "Trịnh Văn Khoa", "Cán bộ", "0936000124", "01/10/2026"],
+    ]);
+    const late = await importFile(startOnly);
+    expect(!late.ok && where(late.problems)).toEqual([
+      [2, "Hiệu lực từ", "org:problem.startAfterStoredEnd", { from: "01/09/2026", to: "31/08/2026" }],
+    ]);
+    const endOnly = writeCsvFile(dir, "end.csv", [
+      ["Mã đơn vị", "Họ và tên", "Vai trò", "Điện thoại", "Hiệu lực đến"],
+      ["THCS-A", "Nguyễn Văn An", "Hiệu trưởng", "0904000121", "30/06/2026"],
+      ["TH-B", "Trịnh Văn Khoa", "Cán bộ", "0936000124", "31/08/2026"],
+    ]);
+    const early = await importFile(endOnly);
+    expect(!early.ok && where(early.problems)).toEqual([
+      [3, "Hiệu lực đến", "org:problem.endBeforeStoredStart", { from: "01/09/2026", to: "31/08/2026" }],
+    ]);
+    expect(await dated()).toEqual(before);
+  });
+
   it("sets the end date of an existing membership (a principal who moved)", async () => {
     await importFile(
       writeCsvFile(dir, "a.csv", [
