@@ -5,7 +5,14 @@
 import { listLinksOfPerson } from "../db/channel-links";
 import { type Db, getUnitById, listMemberships } from "../db/index";
 import { inviteState, listInvitesOfPerson } from "../db/invites";
-import type { Person, Role } from "../domain/org";
+import {
+  type DatedMembership,
+  isMembershipValidOn,
+  type LocalDate,
+  type Person,
+  type Role,
+} from "../domain/org";
+import { localDateOf } from "../domain/time";
 
 export interface PersonData {
   readonly person: {
@@ -22,6 +29,11 @@ export interface PersonData {
     readonly unitCode: string | null;
     readonly unitName: string | null;
     readonly role: Role;
+    /** First and last day (inclusive, YYYY-MM-DD); null = since always / open-ended. */
+    readonly validFrom: string | null;
+    readonly validTo: string | null;
+    /** In force on today's local day, started or not yet, or ended. */
+    readonly state: MembershipState;
   }[];
   readonly channelLinks: readonly {
     readonly channel: string;
@@ -49,7 +61,14 @@ export interface PersonData {
   }[];
 }
 
+export type MembershipState = "in_force" | "not_started" | "ended";
+
 const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
+
+function membershipState(m: Pick<DatedMembership, "validFrom" | "validTo">, day: LocalDate): MembershipState {
+  if (isMembershipValidOn(m, day)) return "in_force";
+  return m.validFrom !== null && day < m.validFrom ? "not_started" : "ended";
+}
 
 export async function collectPersonData(db: Db, person: Person, now: Date): Promise<PersonData> {
   const row = await db
@@ -57,6 +76,7 @@ export async function collectPersonData(db: Db, person: Person, now: Date): Prom
     .select(["created_at", "updated_at"])
     .where("id", "=", person.id)
     .executeTakeFirst();
+  const today = localDateOf(now);
   const memberships = [];
   for (const m of await listMemberships(db, { personId: person.id })) {
     const unit = await getUnitById(db, m.unitId);
@@ -65,6 +85,9 @@ export async function collectPersonData(db: Db, person: Person, now: Date): Prom
       unitCode: unit?.code ?? null,
       unitName: unit?.name ?? null,
       role: m.role,
+      validFrom: m.validFrom,
+      validTo: m.validTo,
+      state: membershipState(m, today),
     });
   }
   const links = await listLinksOfPerson(db, person.id);

@@ -211,6 +211,8 @@ describe("baocao people show and erase", () => {
         role: t("bot:role.comms"),
         unit: "Trường THCS Nguyễn Du",
         code: "THCS-ND",
+        period: t("identity:show.period.open"),
+        state: t("identity:show.membershipState.in_force"),
       }),
       t("identity:show.links"),
       t("identity:show.link", { channel: "Telegram", linkedOn: "10/11/2026", lastOn: "10/11/2026" }),

@@ -20,6 +20,13 @@ const STATE_KEYS: Record<string, string> = {
   expired: "identity:show.state.expired",
 };
 
+/** "từ ngày 01/09/2020 đến hết ngày 31/08/2026", "từ ngày …", "đến hết ngày …" or "không thời hạn". */
+function periodText(t: CliContext["t"], from: string | null, to: string | null): string {
+  const dates = { from: from ? formatDateVi(from) : "", to: to ? formatDateVi(to) : "" };
+  const key = from && to ? "fromTo" : from ? "from" : to ? "to" : "open";
+  return t(`identity:show.period.${key}`, dates);
+}
+
 function printText(ctx: CliContext, data: PersonData): void {
   const { t } = ctx;
   const p = data.person;
@@ -38,6 +45,8 @@ function printText(ctx: CliContext, data: PersonData): void {
         role: role ? roleLabel(role, t) : m.role,
         unit: m.unitName ?? m.unitId,
         code: m.unitCode ?? "?",
+        period: periodText(t, m.validFrom, m.validTo),
+        state: t(`identity:show.membershipState.${m.state}`),
       }),
     );
   }
