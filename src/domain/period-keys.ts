@@ -84,6 +84,22 @@ export function parsePeriodKey(input: string): PeriodKeyResult<PeriodRef> {
   return { ok: false, reason: "bad_format" };
 }
 
+/**
+ * A period as people type it after a command, in the key form: "11/2026" and "11.2026" are
+ * "2026-11", "Q4/2026" is "2026-Q4", "HK1/2026-2027" is "2026-2027-HK1"; anything else is returned
+ * trimmed and upper-cased for parsePeriodKey to judge. Keys are never stored in the typed form.
+ */
+export function typedPeriodKey(input: string): string {
+  const text = input.trim().toUpperCase();
+  let m = /^(\d{1,2})[/.](\d{4})$/.exec(text);
+  if (m) return `${m[2]}-${(m[1] as string).padStart(2, "0")}`;
+  m = /^Q([1-4])[/.](\d{4})$/.exec(text);
+  if (m) return `${m[2]}-Q${m[1]}`;
+  m = /^HK([12])[/.](\d{4}-\d{4})$/.exec(text);
+  if (m) return `${m[2]}-HK${m[1]}`;
+  return text;
+}
+
 function findSchoolYear(calendar: HolidayCalendar, id: string): SchoolYear | undefined {
   return calendar.school_years.find((sy) => sy.id === id);
 }

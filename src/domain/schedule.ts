@@ -4,6 +4,7 @@
  */
 import { dueDate, dueInstant, opensOn } from "./due";
 import type { LocalDate } from "./org";
+import { type PeriodKeyError, periodForKey } from "./period-keys";
 import { enumeratePeriods, type Period } from "./periods";
 import type { Due, HolidayCalendar, Obligation } from "./plan";
 import { addDays } from "./time";
@@ -82,4 +83,40 @@ export function scheduleObligation(
     });
   }
   return scheduled;
+}
+
+export type ScheduledPeriodResult =
+  | { readonly ok: true; readonly value: ScheduledPeriod }
+  /**
+   * A key that names no period of this obligation (PeriodKeyError), a month outside its
+   * `active_months` ("inactive"), or a period without a computable deadline ("no_due").
+   */
+  | { readonly ok: false; readonly reason: PeriodKeyError | "inactive" | "no_due" };
+
+/**
+ * The one period a key names for an obligation, with its opening day, due day and due instant:
+ * what someone asking about "DL_MONTHLY 2026-11" means (/nhacnho, /chuanop, the CLI).
+ */
+export function scheduledPeriodFor(
+  obligation: Pick<Obligation, "period" | "due">,
+  calendar: HolidayCalendar,
+  wd: WorkingDays,
+  periodKey: string,
+): ScheduledPeriodResult {
+  const period = periodForKey(obligation.period, calendar, periodKey);
+  if (!period.ok) return period;
+  const active = obligation.period.active_months;
+  if (active && active.length > 0 && !active.includes(period.value.month))
+    return { ok: false, reason: "inactive" };
+  const due = dueDate(obligation.due, period.value, calendar, wd);
+  if (!due.ok) return { ok: false, reason: "no_due" };
+  return {
+    ok: true,
+    value: {
+      period: period.value,
+      opensOn: opensOn(period.value, due.date),
+      dueDate: due.date,
+      dueAt: dueInstant(due.date, obligation.due.time).toISOString(),
+    },
+  };
 }

@@ -3,8 +3,7 @@
  * obligation's period gets a reminder now — still deduped (one manual round per day and period),
  * still inside the sending window unless the office confirmed --now, still under the daily cap.
  */
-import { dueDate, dueInstant, opensOn } from "../domain/due";
-import { periodForKey } from "../domain/period-keys";
+import { resolveReportPeriod } from "../bot/report-args";
 import type { Obligation } from "../domain/plan";
 import type { ScheduledPeriod } from "../domain/schedule";
 import type { PlanContext } from "./context";
@@ -15,27 +14,18 @@ export type ManualTarget =
   | { readonly ok: true; readonly obligation: Obligation; readonly scheduled: ScheduledPeriod }
   | { readonly ok: false; readonly reason: "unknown_obligation" | "bad_period" };
 
+/**
+ * The obligation (by code or name words, see bot/report-args.ts) and its period (a key, or
+ * "11/2026" as people type it) that a manual round is for: the same resolution as /chuanop's.
+ */
 export function manualTarget(
   ctx: Pick<PlanContext, "plan" | "calendar" | "wd">,
   code: string,
   periodKey: string,
 ): ManualTarget {
-  const obligation = ctx.plan.obligations.find((o) => o.code.toUpperCase() === code.trim().toUpperCase());
-  if (!obligation || obligation.kind === "event") return { ok: false, reason: "unknown_obligation" };
-  const period = periodForKey(obligation.period, ctx.calendar, periodKey);
-  if (!period.ok) return { ok: false, reason: "bad_period" };
-  const due = dueDate(obligation.due, period.value, ctx.calendar, ctx.wd);
-  if (!due.ok) return { ok: false, reason: "bad_period" };
-  return {
-    ok: true,
-    obligation,
-    scheduled: {
-      period: period.value,
-      opensOn: opensOn(period.value, due.date),
-      dueDate: due.date,
-      dueAt: dueInstant(due.date, obligation.due.time).toISOString(),
-    },
-  };
+  const target = resolveReportPeriod(ctx, code, periodKey, ["report", "quota"], ctx.wd);
+  if (target.ok) return target;
+  return { ok: false, reason: target.reason === "bad_period" ? "bad_period" : "unknown_obligation" };
 }
 
 export function planManual(
