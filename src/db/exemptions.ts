@@ -77,3 +77,25 @@ export async function listExemptions(
     createdAt: r.created_at,
   }));
 }
+
+/**
+ * The exemption covering each of these instances that has one (its own period's, else an
+ * every-period one), keyed `${unitId}|${obligationCode}|${periodKey}`: what /trangthai and the
+ * missing lists count as exempt, as the reminder planner does (reminders/facts.ts).
+ */
+export async function exemptionsFor(
+  db: Conn,
+  keys: readonly { readonly unitId: string; readonly obligationCode: string; readonly periodKey: string }[],
+): Promise<Map<string, { readonly reason: string }>> {
+  const found = new Map<string, { readonly reason: string }>();
+  if (keys.length === 0) return found;
+  const rows = await listExemptions(db, { obligationCodes: [...new Set(keys.map((k) => k.obligationCode))] });
+  if (rows.length === 0) return found;
+  const byKey = new Map(rows.map((e) => [`${e.unitId}|${e.obligationCode}|${e.periodKey}`, e]));
+  for (const k of keys) {
+    const key = `${k.unitId}|${k.obligationCode}|${k.periodKey}`;
+    const e = byKey.get(key) ?? byKey.get(`${k.unitId}|${k.obligationCode}|${ALL_PERIODS}`);
+    if (e) found.set(key, { reason: e.reason });
+  }
+  return found;
+}

@@ -3,6 +3,7 @@
  * quotas whose period contains today with their article counts. Rules come from the domain
  * (instances, reportStatus, quotaProgress); rendering is in render.ts.
  */
+import { exemptionsFor } from "../../db/exemptions";
 import type { Db } from "../../db/index";
 import { firstOfMonth, lastOfMonth, maxDate, minDate, yearMonthOf } from "../../domain/dates";
 import { instancesOf, type ObligationInstance } from "../../domain/instances";
@@ -41,6 +42,41 @@ export function isSubmitted(status: ReportStatus): boolean {
   return status === "submitted_on_time" || status === "submitted_late" || status === "exempt";
 }
 
+/**
+ * The status of each report instance at `now`: submitted (on time, late), exempt, or not (not yet
+ * open, open, overdue), by domain/status.ts reportStatus from the current submission and the
+ * office's exemption. The one place /trangthai's counts and the missing lists (/chuanop, the
+ * "Chưa nộp" buttons, `baocao submissions missing`) come from.
+ */
+export async function reportLines(
+  db: Db,
+  active: ActivePlan,
+  instances: readonly ObligationInstance[],
+  now: Date,
+  submissions: SubmissionStatusSource,
+): Promise<ReportLine[]> {
+  const byCode = new Map(active.plan.obligations.map((o) => [o.code, o]));
+  const facts = await submissions.submissions(db, instances);
+  const exemptions = await exemptionsFor(db, instances);
+  const lines: ReportLine[] = [];
+  for (const instance of instances) {
+    const obligation = byCode.get(instance.obligationCode);
+    if (!obligation) continue;
+    const key = instanceKeyString(instance);
+    lines.push({
+      obligation,
+      instance,
+      period: periodFor(obligation.period, active.calendar, instance.periodKey),
+      status: reportStatus(instance, now, {
+        submission: facts.get(key) ?? null,
+        exemption: exemptions.get(key) ?? null,
+        nilAllowed: obligation.nil_report,
+      }),
+    });
+  }
+  return lines;
+}
+
 /** Status of these units at `now`: reports due in the current month, quotas running today. */
 export async function statusData(
   db: Db,
@@ -60,19 +96,7 @@ export async function statusData(
     schedulesFor(plan, calendar, "report", { from: firstOfMonth(month), to: lastOfMonth(month) }),
     units,
   );
-  const facts = await submissions.submissions(db, reportInstances);
-  const reports: ReportLine[] = [];
-  for (const instance of reportInstances) {
-    const obligation = byCode.get(instance.obligationCode);
-    if (!obligation) continue;
-    const submission = facts.get(instanceKeyString(instance)) ?? null;
-    reports.push({
-      obligation,
-      instance,
-      period: periodOf(obligation, instance.periodKey),
-      status: reportStatus(instance, now, { submission, nilAllowed: obligation.nil_report }),
-    });
-  }
+  const reports = await reportLines(db, active, reportInstances, now, submissions);
 
   const quotaInstances = instancesOf(
     schedulesFor(plan, calendar, "quota", { from: today, to: today }),
