@@ -5,7 +5,7 @@
 import { foldText } from "../domain/contact";
 
 /** Handled here, by the bot itself. */
-export type BotCommand = "start" | "trogiup" | "trangthai" | "dulieu" | "huylienket";
+export type BotCommand = "start" | "trogiup" | "trangthai" | "chuanop" | "dulieu" | "huylienket";
 /** Handed to the conversation engine (issue 4). */
 export type ConversationCommand =
   | "report"
@@ -35,6 +35,8 @@ const BOT_ALIASES: Record<string, BotCommand> = {
   huongdan: "trogiup",
   trangthai: "trangthai",
   status: "trangthai",
+  chuanop: "chuanop",
+  missing: "chuanop",
   dulieu: "dulieu",
   mydata: "dulieu",
   huylienket: "huylienket",

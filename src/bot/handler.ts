@@ -5,7 +5,7 @@
  * the dispatcher is kicked: a crash before the commit leaves the event to be handled again.
  * Logs carry ids, channel and route: never message texts, names, phone numbers or chat ids.
  */
-import type { InboundEvent } from "../channels/types";
+import type { ChannelCapabilities, ChannelId, InboundEvent } from "../channels/types";
 import type { Config } from "../config";
 import { touchLink } from "../db/channel-links";
 import type { Db } from "../db/index";
@@ -33,6 +33,8 @@ export interface BotDeps {
   readonly now?: (() => Date) | undefined;
   /** The org in memory; default: one per handler. */
   readonly org?: OrgCache | undefined;
+  /** What each channel can do (button limits for the status buttons); unknown: safe defaults. */
+  readonly capabilities?: ((channel: ChannelId) => ChannelCapabilities | undefined) | undefined;
 }
 
 /** The receipt (from the inbound pipeline) is marked handled in the handler's transaction. */
@@ -65,6 +67,7 @@ export function createBotHandler(deps: BotDeps): BotHandler {
           conversation: deps.conversation,
           status: deps.status,
           org,
+          buttons: deps.capabilities?.(event.channel)?.buttons,
           async reply(message, recipient) {
             const result = await enqueueMessage(trx, {
               chat: event.chat,

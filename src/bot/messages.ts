@@ -60,6 +60,8 @@ export function commandList(actor: Actor, sp: Speaker): string {
   }
   if (actor.seesAll) lines.push(t("bot:commands.office"));
   lines.push(actor.seesAll ? t("bot:commands.trangthaiAll") : t("bot:commands.trangthai"));
+  // The Văn phòng and overseers: the units of their scope that have not sent a report (/chuanop).
+  if (actor.seesAll || actor.supervisedUnitIds.size > 0) lines.push(t("missing:help"));
   lines.push(t("bot:commands.dulieu"), t("bot:commands.huylienket"), t("bot:commands.trogiup"));
   return lines.join("\n");
 }

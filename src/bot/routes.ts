@@ -17,6 +17,7 @@ import { type ResolvedChat, resolveChat } from "./identity";
 import { greeting, help, notLinked, type Reply, type Speaker, unknownCommand } from "./messages";
 import { myData } from "./mydata";
 import type { OrgCache } from "./org-cache";
+import type { ButtonLimits } from "./status/missing-render";
 import type { StatusReporter } from "./status/reporter";
 
 /** The payload of a reminder's acknowledgement button (rendered by the Zalo OA adapter). */
@@ -33,6 +34,8 @@ export interface RouteContext {
   readonly conversation: ConversationHook;
   readonly status: StatusReporter;
   readonly org: OrgCache;
+  /** The chat's channel: its button limits, null when it shows numbered choices instead. */
+  readonly buttons?: ButtonLimits | null | undefined;
   reply(message: Reply, personId: string | null): Promise<void>;
   /** Names the person this event turned out to come from (after linking), for the log line. */
   identify(personId: string): void;
@@ -40,6 +43,8 @@ export interface RouteContext {
 
 /** Button payload of the status of one unit: "status:<unitId>". */
 const STATUS_PAYLOAD = /^status:(.+)$/;
+/** Button payload of the units missing a report's period: "miss:<obligation>:<period>". */
+const MISSING_PAYLOAD = /^miss:([^:]+):(.+)$/;
 
 export async function routeUnlinked(ctx: RouteContext): Promise<string> {
   const { event } = ctx;
@@ -124,6 +129,13 @@ export async function routeLinked(ctx: RouteContext, resolved: ResolvedChat, sp:
         await say({ parts: [{ key: "bot:ack", params: { title: sp.title } }] });
         return "ack";
       }
+      const missing = MISSING_PAYLOAD.exec(event.payload);
+      if (missing) {
+        const [, code = "", periodKey = ""] = missing;
+        const request = { actor, units, sp, now: ctx.now, buttons: ctx.buttons, code, periodKey };
+        await say(await ctx.status.missing(ctx.trx, request));
+        return "status.missing";
+      }
       const status = STATUS_PAYLOAD.exec(event.payload);
       if (!status) {
         await hand({ kind: "action", payload: event.payload });
@@ -160,8 +172,15 @@ export async function routeLinked(ctx: RouteContext, resolved: ResolvedChat, sp:
           await say(help(actor, sp));
           return "help";
         case "trangthai":
-          await say(await ctx.status.myStatus(ctx.trx, { actor, units, sp, now: ctx.now }));
+          await say(
+            await ctx.status.myStatus(ctx.trx, { actor, units, sp, now: ctx.now, buttons: ctx.buttons }),
+          );
           return "status";
+        case "chuanop": {
+          const request = { actor, units, sp, now: ctx.now, buttons: ctx.buttons, args: command.args };
+          await say(await ctx.status.missingCommand(ctx.trx, request));
+          return "status.missing";
+        }
         case "dulieu":
           await say(await myData(ctx.trx, actor, units, sp));
           return "mydata";

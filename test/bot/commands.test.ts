@@ -23,6 +23,7 @@ const commandList = (title: string, seesAll = false) =>
     t("bot:commands.xemvuviec"),
     ...(seesAll ? [t("bot:commands.office")] : []),
     seesAll ? t("bot:commands.trangthaiAll") : t("bot:commands.trangthai"),
+    ...(seesAll ? [t("missing:help")] : []),
     t("bot:commands.dulieu"),
     t("bot:commands.huylienket"),
     t("bot:commands.trogiup"),

@@ -90,7 +90,7 @@ export function renderUnit(unit: StoredUnit, data: StatusData, rc: RenderContext
 }
 
 /** Lines grouped by obligation and period, in first-seen (plan) order. */
-function byObligationPeriod<L extends ReportLine | QuotaLine>(lines: readonly L[]): L[][] {
+export function byObligationPeriod<L extends ReportLine | QuotaLine>(lines: readonly L[]): L[][] {
   const groups = new Map<string, L[]>();
   for (const line of lines) {
     const key = `${line.instance.obligationCode}|${line.instance.periodKey}`;
