@@ -23,6 +23,7 @@ import { planUseCommand } from "./plan-use";
 import { planValidateCommand } from "./plan-validate";
 import { remindersPreviewCommand, remindersRunCommand, remindersUnreachableCommand } from "./reminders";
 import { submissionsListCommand, submissionsShowCommand } from "./submissions";
+import { submissionsMissingCommand } from "./submissions-missing";
 import { periodsLockCommand, submissionsAcceptCommand, submissionsReturnCommand } from "./submissions-review";
 import { zaloOaLoginCommand } from "./zalo-oa-login";
 import { zaloPersonalGroupsCommand, zaloPersonalLoginCommand } from "./zalo-personal";
@@ -49,6 +50,7 @@ export const commands: readonly Command[] = [
   obligationsCommand,
   submissionsListCommand,
   submissionsShowCommand,
+  submissionsMissingCommand,
   submissionsReturnCommand,
   submissionsAcceptCommand,
   periodsLockCommand,
