@@ -144,7 +144,18 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
     });
     const org = createOrgCache();
     const handler = withReminderCommands(
-      createBotHandler({ db, config, log, dispatcher, conversation, status, now, org }),
+      createBotHandler({
+        db,
+        config,
+        log,
+        dispatcher,
+        conversation,
+        status,
+        now,
+        org,
+        // The status buttons fit each channel (label length; numbered choices where there are none).
+        capabilities: (channel) => adapters.find((a) => a.id === channel)?.capabilities,
+      }),
       { db, log, lang: config.lang, reminders, kick: () => dispatcher.kick(), now },
     );
     const pipeline = createInboundPipeline({
