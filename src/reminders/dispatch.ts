@@ -1,15 +1,17 @@
 /**
  * The reminder side of the dispatcher (hooks, see src/outbox/dispatcher.ts):
  * - beforeSend: a reminder row is re-checked when it is about to leave — cancelled when the unit
- *   has submitted, deferred (not dropped) when the moment is outside the sending window, its list
- *   rebuilt without units that are done. Rows without reminder metadata (replies, alerts) pass.
+ *   has submitted, or when its person is no longer a member of its unit on the sending day (left
+ *   while the row waited, e.g. deferred overnight); deferred (not dropped) when the moment is
+ *   outside the sending window; its list rebuilt without units that are done. Rows without
+ *   reminder metadata (replies, alerts) pass.
  * - onDead: a permanent failure moves the same message to the person's next linked channel, then
  *   to the unit's other members; whoever nobody can reach is recorded for the office. A digest
  *   that could not be posted into the Sở's Zalo group is recorded too, and the admins are told.
  */
 import type { ChannelId, TextPart } from "../channels/types";
 import { markLinkUnreachable } from "../db/channel-links";
-import type { Db } from "../db/index";
+import { type Db, listMemberships } from "../db/index";
 import {
   deadWithoutFallback,
   getReminderMeta,
@@ -19,6 +21,7 @@ import {
   type StoredReminderMeta,
   setSendDay,
 } from "../db/reminders";
+import { isMembershipValidOn, type LocalDate } from "../domain/org";
 import { localDateOf } from "../domain/time";
 import type { Logger } from "../log";
 import { cancelRow, deferRow } from "../outbox/hold";
@@ -53,6 +56,23 @@ export interface DispatchHookDeps {
 const GONE = new Set(["blocked", "chat_not_found"]);
 const FALLBACK_SWEEP_ROWS = 200;
 
+/**
+ * Why a row addressed to a member of its unit (reminders, their channel and member fallbacks, the
+ * weekly digests) may no longer go out on `day`: the membership ended or was removed
+ * (`member_left_unit`), or it does not start until later (`member_not_started`). Rows with no unit
+ * or no person (escalations, office digests, the group post) are not checked here.
+ */
+async function membershipGone(
+  db: Db,
+  meta: StoredReminderMeta,
+  day: LocalDate,
+): Promise<"member_left_unit" | "member_not_started" | undefined> {
+  if (!meta.personId || !meta.unitId) return undefined;
+  const [m] = await listMemberships(db, { personId: meta.personId, unitId: meta.unitId });
+  if (m && isMembershipValidOn(m, day)) return undefined;
+  return m?.validFrom && day < m.validFrom ? "member_not_started" : "member_left_unit";
+}
+
 export function createDispatchHooks(deps: DispatchHookDeps) {
   const { db, log } = deps;
 
@@ -62,13 +82,16 @@ export function createDispatchHooks(deps: DispatchHookDeps) {
       if (!meta) return { action: "send" };
       const spec = specFromJson(meta.spec, meta.sharedSpec);
       if (!spec) return { action: "send" };
-      const refreshed = await refreshSpec(db, deps.submissions, spec, deps.now());
-      if (!refreshed.ok) {
-        await cancelRow(db, row.id, `cancelled:${refreshed.reason}`);
-        log.info("reminders.cancelled", { id: row.id, reason: refreshed.reason });
+      const cancel = async (reason: string): Promise<BeforeSendDecision> => {
+        await cancelRow(db, row.id, `cancelled:${reason}`);
+        log.info("reminders.cancelled", { id: row.id, reason });
         return { action: "handled" };
-      }
+      };
+      const refreshed = await refreshSpec(db, deps.submissions, spec, deps.now());
+      if (!refreshed.ok) return cancel(refreshed.reason);
       const now = deps.now();
+      const gone = await membershipGone(db, meta, localDateOf(now));
+      if (gone) return cancel(gone);
       const { plan, calendar } = await deps.planSource();
       const rules = sendingRules(plan, calendar);
       if (!spec.ignoreWindow && !isAllowedAt(rules, now)) {
