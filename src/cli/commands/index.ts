@@ -23,6 +23,7 @@ import { planUseCommand } from "./plan-use";
 import { planValidateCommand } from "./plan-validate";
 import { remindersPreviewCommand, remindersRunCommand, remindersUnreachableCommand } from "./reminders";
 import { submissionsListCommand, submissionsShowCommand } from "./submissions";
+import { submissionsExportCommand } from "./submissions-export";
 import { submissionsMissingCommand } from "./submissions-missing";
 import { periodsLockCommand, submissionsAcceptCommand, submissionsReturnCommand } from "./submissions-review";
 import { zaloOaLoginCommand } from "./zalo-oa-login";
@@ -51,6 +52,7 @@ export const commands: readonly Command[] = [
   submissionsListCommand,
   submissionsShowCommand,
   submissionsMissingCommand,
+  submissionsExportCommand,
   submissionsReturnCommand,
   submissionsAcceptCommand,
   periodsLockCommand,
