@@ -26,6 +26,7 @@ import {
   type OpenDatabase,
   openDatabase,
 } from "./db/index";
+import { withExportCommands } from "./exports/chat";
 import { createInvite } from "./identity/invites";
 import { recordTelegramUsername } from "./identity/links";
 import { createInboundPipeline, type InboundPipeline, startInboundPruning } from "./inbound/index";
@@ -143,20 +144,34 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
       capabilities: (channel) => adapters.find((a) => a.id === channel)?.capabilities,
     });
     const org = createOrgCache();
-    const handler = withReminderCommands(
-      createBotHandler({
+    const handler = withExportCommands(
+      withReminderCommands(
+        createBotHandler({
+          db,
+          config,
+          log,
+          dispatcher,
+          conversation,
+          status,
+          now,
+          org,
+          // The status buttons fit each channel (label length; numbered choices where there are none).
+          capabilities: (channel) => adapters.find((a) => a.id === channel)?.capabilities,
+        }),
+        { db, log, lang: config.lang, reminders, kick: () => dispatcher.kick(), now },
+      ),
+      {
         db,
-        config,
         log,
-        dispatcher,
-        conversation,
-        status,
+        lang: config.lang,
+        plan: planSource,
+        dataDir: config.dataDir,
+        publicUrl: config.publicUrl,
+        capabilities: (channel) => adapters.find((a) => a.id === channel)?.capabilities,
+        kick: () => dispatcher.kick(),
         now,
         org,
-        // The status buttons fit each channel (label length; numbered choices where there are none).
-        capabilities: (channel) => adapters.find((a) => a.id === channel)?.capabilities,
-      }),
-      { db, log, lang: config.lang, reminders, kick: () => dispatcher.kick(), now },
+      },
     );
     const pipeline = createInboundPipeline({
       db,
