@@ -34,6 +34,11 @@ const DEFAULT_LABEL_CHARS = 40;
 /** Numbered choices have no label limit, but a line of the list should stay one line. */
 const NUMBERED_LABEL_CHARS = 64;
 const DEFAULT_MAX_BUTTONS = 10;
+/**
+ * Units listed in the chat at most: early in a month the Văn phòng's list can hold thousands, which
+ * on Telegram would be dozens of messages at one a second. The rest: "Tải Excel" or the CLI.
+ */
+export const MAX_UNITS_IN_CHAT = 60;
 
 export function labelChars(limits: ButtonLimits | null | undefined): number {
   if (limits === null) return NUMBERED_LABEL_CHARS;
@@ -148,10 +153,13 @@ export function renderMissing(
   };
   if (report.total === 0 || scopeEmpty) return { parts: [{ key: "missing:noneOwing", params }] };
   if (report.missing.length === 0) return { parts: [{ key: "missing:none", params }] };
+  const shown = report.missing.slice(0, MAX_UNITS_IN_CHAT);
   const parts: TextPart[] = [
     { key: "missing:heading", params },
-    ...groupParagraphs(report.missing, t, office).map((text) => ({ text })),
+    ...groupParagraphs(shown, t, office).map((text) => ({ text })),
   ];
+  const more = report.missing.length - shown.length;
+  if (more > 0) parts.push({ key: office ? "missing:moreOffice" : "missing:more", params: { count: more } });
   if (!office) return { parts };
   if (report.missing.some((e) => e.contacts.some((c) => c.phone))) parts.push({ key: "missing:privacy" });
   const buttons: Button[] = [];
