@@ -27,6 +27,7 @@ import {
   openDatabase,
 } from "./db/index";
 import { withExportCommands } from "./exports/chat";
+import { pruneExports } from "./exports/retention";
 import { createInvite } from "./identity/invites";
 import { recordTelegramUsername } from "./identity/links";
 import { createInboundPipeline, type InboundPipeline, startInboundPruning } from "./inbound/index";
@@ -213,6 +214,10 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
       sweepDrafts(db, now(), { lang: config.lang })
         .then(() => dispatcher.kick())
         .catch((err: unknown) => log.error("drafts.sweep_failed", { error: String(err) }));
+      // Workbooks sent in the chat are kept a week (src/exports/retention.ts).
+      pruneExports(config.dataDir, now()).catch((err: unknown) =>
+        log.error("exports.prune_failed", { error: String(err) }),
+      );
     }, DRAFT_SWEEP_INTERVAL_MS);
     draftSweep.unref();
 

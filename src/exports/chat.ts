@@ -26,6 +26,7 @@ import type { Logger } from "../log";
 import { enqueueMessage } from "../outbox/index";
 import { exportSubmissions, XLSX_MIME_TYPE } from "./index";
 import { cliCommand, targetProblem } from "./messages";
+import { exportsDir } from "./retention";
 import { exportTarget } from "./target";
 
 export interface ExportCommandDeps {
@@ -128,7 +129,7 @@ async function answerOffice(
     });
   }
   const stored = await writeFileBytes({
-    dataDir: deps.dataDir,
+    dataDir: exportsDir(deps.dataDir),
     bytes: result.bytes,
     name: result.fileName,
     mimeType: XLSX_MIME_TYPE,
@@ -142,7 +143,7 @@ async function answerOffice(
       },
     ],
     file: {
-      path: path.resolve(deps.dataDir, ...stored.path.split("/")),
+      path: path.resolve(exportsDir(deps.dataDir), ...stored.path.split("/")),
       name: result.fileName,
       mimeType: XLSX_MIME_TYPE,
       sizeBytes,

@@ -19,6 +19,7 @@ import type { ZaloOaConfig } from "../../src/config-zalo";
 import { linkChat } from "../../src/db/channel-links";
 import type { Db } from "../../src/db/index";
 import { type ExportCommandDeps, withExportCommands } from "../../src/exports/chat";
+import { exportsDir, pruneExports } from "../../src/exports/retention";
 import type { InboundReceipt } from "../../src/inbound/index";
 import { createLogger } from "../../src/log";
 import { createDispatcher } from "../../src/outbox/index";
@@ -125,7 +126,7 @@ describe("/xuatexcel and the Tải Excel button", () => {
       name: "tong-hop_DL_MONTHLY_2026-11.xlsx",
       mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     });
-    expect(file?.path.startsWith(f.h.tdb.dir)).toBe(true);
+    expect(file?.path.startsWith(exportsDir(f.h.tdb.dir))).toBe(true);
     expect(fs.statSync(file?.path ?? "").size).toBe(file?.sizeBytes);
     const workbook = await workbookOf(reply?.message as OutboundMessage);
     const sheet = workbook.getWorksheet("Tổng hợp") as ExcelJS.Worksheet;
@@ -261,5 +262,18 @@ describe("/xuatexcel and the Tải Excel button", () => {
       await dispatcher.stop();
       await fake.close();
     }
+  });
+});
+
+describe("exported workbooks on disk", () => {
+  it("are kept a week after they were made, then removed (they carry submitters' names)", async () => {
+    const { queued } = await typed("tuan", "/xuatexcel DL_MONTHLY 2026-11");
+    const file = queued[0]?.message.file?.path ?? "";
+    expect(fs.existsSync(file)).toBe(true);
+    const made = fs.statSync(file).mtime;
+    expect(await pruneExports(f.h.tdb.dir, new Date(made.getTime() + 6 * 86_400_000))).toBe(0);
+    expect(fs.existsSync(file)).toBe(true);
+    expect(await pruneExports(f.h.tdb.dir, new Date(made.getTime() + 8 * 86_400_000))).toBeGreaterThan(0);
+    expect(fs.existsSync(file)).toBe(false);
   });
 });
