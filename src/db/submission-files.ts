@@ -49,6 +49,7 @@ export async function filesOf(db: Conn, owner: { kind: FileOwnerKind; id: string
       "stored_files.original_name as name",
       "stored_files.sha256",
       "stored_files.size_bytes as sizeBytes",
+      "stored_files.path as storedPath",
     ])
     .where("submission_files.owner_kind", "=", owner.kind)
     .where("submission_files.owner_id", "=", owner.id)

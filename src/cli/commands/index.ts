@@ -5,6 +5,7 @@ import type { Command } from "../command";
 import { demoCommand } from "./demo";
 import { exemptionsAddCommand, exemptionsListCommand, exemptionsRemoveCommand } from "./exemptions";
 import { incidentsCloseCommand, incidentsListCommand } from "./incidents";
+import { incidentsShowCommand } from "./incidents-show";
 import { inviteBulkCommand } from "./invite-bulk";
 import { inviteCreateCommand } from "./invite-create";
 import { inviteRevokeCommand } from "./invite-revoke";
@@ -57,6 +58,7 @@ export const commands: readonly Command[] = [
   submissionsAcceptCommand,
   periodsLockCommand,
   incidentsListCommand,
+  incidentsShowCommand,
   incidentsCloseCommand,
   remindersPreviewCommand,
   remindersRunCommand,

@@ -7,6 +7,14 @@ export { eraseDrafts } from "./erase";
 export { articleForm, incidentUpdateForm } from "./forms";
 export { createConversationHook, DRAFT_IDLE_OFFER_HOURS } from "./hook";
 export {
+  INCIDENT_REFERENCE,
+  type IncidentRecordData,
+  incidentRecordParts,
+  loadIncidentRecord,
+  type RecordEnv,
+  type RecordFile,
+} from "./incident-record";
+export {
   acceptSubmission,
   closeIncidentByRef,
   lockPeriodFor,
