@@ -41,6 +41,7 @@ import * as m0071 from "./0071_org_version";
 import * as m0075 from "./0075_reminder_steps_spec";
 import * as m0076 from "./0076_reminder_messages_day_index";
 import * as m0077 from "./0077_link_attempts_channel_index";
+import * as m0078 from "./0078_outbox_channel_wait";
 
 export const migrations: Record<string, Migration> = {
   "0001_units": m0001,
@@ -81,4 +82,5 @@ export const migrations: Record<string, Migration> = {
   "0075_reminder_steps_spec": m0075,
   "0076_reminder_messages_day_index": m0076,
   "0077_link_attempts_channel_index": m0077,
+  "0078_outbox_channel_wait": m0078,
 };

@@ -179,12 +179,17 @@ export interface OutboxTable {
   dedupe_key: string | null;
   not_before: string;
   attempts: Generated<number>;
-  /** pending | sending | sent | failed | dead */
+  /** pending | sending | sent | failed | dead | deferred | cancelled */
   status: string;
   last_error: string | null;
   platform_message_id: string | null;
   created_at: string;
   sent_at: string | null;
+  /**
+   * When the open row began waiting for its channel (down, unreachable, throttling, pacing); null
+   * when it is not waiting (migration 0078). Bounds such waits, which do not count as attempts.
+   */
+  channel_wait_since: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ChatChoiceTable {
