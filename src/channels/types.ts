@@ -145,9 +145,20 @@ export type SendResult =
       /**
        * The platform is rate-limiting the bot (Telegram 429, Zalo -32 or 429, zca-js 221): every
        * chat of the channel waits `retryAfterMs`. Otherwise only this message waits (a ZBS template
-       * at night must not hold the free replies to everybody else until 06:00).
+       * at night must not hold the free replies to everybody else until 06:00). Costs the row no
+       * attempt, as `unavailable` below.
        */
       readonly throttled?: boolean | undefined;
+      /**
+       * The channel cannot take any message right now, through no fault of this one: not
+       * connected, the platform's server unreachable (connection refused, DNS, timeout), or our
+       * own pacing ceiling. An answer from the platform (even a 5xx) is not this.
+       *
+       * Like `throttled`, it costs the row no attempt: the dispatcher waits for the channel (at
+       * `retryAfterMs`, or its own bounded backoff) up to OUTBOX_MAX_CHANNEL_WAIT_MS, then gives
+       * the row up ("channel unavailable for …") so that a reminder falls back to another channel.
+       */
+      readonly unavailable?: boolean | undefined;
     }
   | { readonly status: "permanent"; readonly reason: PermanentReason; readonly detail?: string | undefined };
 

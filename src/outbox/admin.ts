@@ -24,6 +24,8 @@ export interface OutboxListRow {
   readonly sentAt: string | null;
   readonly lastError: string | null;
   readonly dedupeKey: string | null;
+  /** Since when an open row has been waiting for its channel (not connected, unreachable…). */
+  readonly channelWaitSince: string | null;
 }
 
 /** Newest first. Without statuses: everything not sent yet or given up (all but "sent"). */
@@ -47,6 +49,7 @@ export async function listOutbox(
       "o.sent_at",
       "o.last_error",
       "o.dedupe_key",
+      "o.channel_wait_since",
     ])
     .where("o.status", "in", [...statuses])
     .orderBy("o.id", "desc")
@@ -64,6 +67,7 @@ export async function listOutbox(
     sentAt: r.sent_at,
     lastError: r.last_error,
     dedupeKey: r.dedupe_key,
+    channelWaitSince: r.channel_wait_since,
   }));
 }
 
@@ -76,7 +80,10 @@ export type RetryResult =
       readonly sentAt?: string | null;
     };
 
-/** A failed, dead or cancelled row goes back to the queue now, with a fresh count of attempts. */
+/**
+ * A failed, dead or cancelled row goes back to the queue now, with a fresh count of attempts and
+ * a fresh maximum wait for its channel.
+ */
 export async function retryOutboxRow(db: Db, id: number, now: Date): Promise<RetryResult> {
   const row = await db
     .selectFrom("outbox")
@@ -89,7 +96,7 @@ export async function retryOutboxRow(db: Db, id: number, now: Date): Promise<Ret
     return { ok: false, reason: "not_retryable", status: row.status };
   await db
     .updateTable("outbox")
-    .set({ status: "pending", attempts: 0, not_before: now.toISOString() })
+    .set({ status: "pending", attempts: 0, not_before: now.toISOString(), channel_wait_since: null })
     .where("id", "=", id)
     .where("status", "=", row.status)
     .execute();

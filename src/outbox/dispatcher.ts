@@ -4,6 +4,11 @@
  * through the chat's adapter and records the outcome:
  *   sent → status sent; retryable → status failed, retried after the platform's retryAfterMs or
  *   an exponential backoff; permanent, or too many attempts → status dead with the reason.
+ * A retryable result about the channel rather than the message (`throttled`: the platform asks us
+ * to slow down; `unavailable`: not connected, network unreachable, a pacing ceiling) costs no
+ * attempt: the row waits for its channel, retried at retryAfterMs or channelWaitBackoffMs, and is
+ * dead only once it has waited longer than maxChannelWaitMs ("channel unavailable for …"), so that
+ * a reminder falls back to another channel. The wait's start is outbox.channel_wait_since.
  * Issue 5 adds rate limits and channel fallback; `onDead` is where fallback plugs in.
  */
 import { renderPart } from "../channels/render";
@@ -12,9 +17,15 @@ import type { Db } from "../db/index";
 import { type Lang, type Translate, translator } from "../i18n/index";
 import { rememberChoices } from "../inbound/choices";
 import type { Logger } from "../log";
-import { exponentialBackoffMs, OUTBOX_MAX_ATTEMPTS } from "./backoff";
+import {
+  channelWaitBackoffMs,
+  exponentialBackoffMs,
+  OUTBOX_MAX_ATTEMPTS,
+  OUTBOX_MAX_CHANNEL_WAIT_MS,
+} from "./backoff";
 import {
   claimRow,
+  markChannelWait,
   markDead,
   markRetry,
   markSent,
@@ -49,6 +60,8 @@ export interface DispatcherOptions {
   readonly timers?: Timers;
   readonly maxAttempts?: number;
   readonly backoffMs?: (attempt: number) => number;
+  /** How long a row may wait for its channel (throttled, unavailable) before it is dead. */
+  readonly maxChannelWaitMs?: number;
   readonly concurrency?: number;
   readonly pollIntervalMs?: number;
   readonly translate?: (lang: Lang) => Translate;
@@ -82,13 +95,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const timers = options.timers ?? realTimers;
   const maxAttempts = options.maxAttempts ?? OUTBOX_MAX_ATTEMPTS;
   const backoffMs = options.backoffMs ?? exponentialBackoffMs;
+  const maxChannelWaitMs = options.maxChannelWaitMs ?? OUTBOX_MAX_CHANNEL_WAIT_MS;
   const concurrency = options.concurrency ?? DISPATCH_CONCURRENCY;
   const pollMs = options.pollIntervalMs ?? DISPATCH_POLL_INTERVAL_MS;
   const translate = options.translate ?? translator;
   const adapters = new Map<ChannelId, ChannelAdapter>(options.adapters.map((a) => [a.id, a]));
 
-  const dead = async (row: OutboxRow, result: SendResult, reason: string) => {
-    await markDead(db, row.id, reason);
+  const dead = async (row: OutboxRow, result: SendResult, reason: string, giveBackAttempt = false) => {
+    await markDead(db, row.id, reason, giveBackAttempt);
     log.warn("outbox.dead", { id: row.id, channel: row.channel, kind: row.kind, reason });
     await options.onDead?.(row, result);
   };
@@ -128,11 +142,30 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const detail = result.detail ? `: ${result.detail}` : "";
       return dead(row, result, `permanent:${result.reason}${detail}`);
     }
+    if (result.throttled || result.unavailable) return waitForChannel(row, result);
     if (attempt >= maxAttempts)
       return dead(row, result, `gave up after ${attempt} attempts: ${result.reason}`);
     const delay = result.retryAfterMs > 0 ? result.retryAfterMs : backoffMs(attempt);
     await markRetry(db, row.id, new Date(now().getTime() + delay), result.reason);
     log.info("outbox.retry", { id: row.id, channel: row.channel, attempt, delayMs: delay });
+  };
+
+  /** The channel could not take the row (not the row's fault): no attempt spent, time bounded. */
+  const waitForChannel = async (row: OutboxRow, result: Extract<SendResult, { status: "retryable" }>) => {
+    const at = now();
+    const since = row.channelWaitSince ?? at;
+    const waited = Math.max(0, at.getTime() - since.getTime());
+    if (waited >= maxChannelWaitMs)
+      return dead(row, result, `channel unavailable for ${durationText(waited)}: ${result.reason}`, true);
+    const delay = result.retryAfterMs > 0 ? result.retryAfterMs : channelWaitBackoffMs(waited);
+    await markChannelWait(db, row.id, new Date(at.getTime() + delay), result.reason, since);
+    log.info("outbox.channel_wait", {
+      id: row.id,
+      channel: row.channel,
+      waitedMs: waited,
+      delayMs: delay,
+      reason: result.reason.slice(0, 200),
+    });
   };
 
   const round = async (): Promise<number> => {
@@ -218,4 +251,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     },
     tick,
   };
+}
+
+/** "45 s", "12 min", "6 h", "6 h 4 min": how long a row waited for its channel. */
+export function durationText(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return `${Math.floor(ms / 1000)} s`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours === 0) return `${rest} min`;
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
 }

@@ -4,7 +4,8 @@
  *   cancelled — will never be sent (the unit submitted meanwhile); the reason is kept;
  *   deferred  — not sent now, woken back to "pending" at not_before (wakeDeferred). A deferred row
  *               is not "open", so it never holds back the later messages of its chat.
- * The claim counted an attempt that did not happen: it is given back.
+ * The claim counted an attempt that did not happen: it is given back. A deferred row's wait for its
+ * channel (outbox.channel_wait_since) starts over when it is tried again.
  */
 import type { Db } from "../db/index";
 
@@ -24,6 +25,8 @@ export async function deferRow(db: Db, id: number, until: Date, reason: string):
       not_before: until.toISOString(),
       last_error: reason,
       attempts: eb("attempts", "-", 1),
+      // Waiting for its sending moment is not waiting for the channel: that clock starts over.
+      channel_wait_since: null,
     }))
     .where("id", "=", id)
     .execute();

@@ -10,6 +10,8 @@ export interface OutboxRow {
   readonly message: OutboundMessage | null;
   readonly kind: string;
   readonly attempts: number;
+  /** Since when the row has been waiting for its channel (unavailable, throttled), or null. */
+  readonly channelWaitSince: Date | null;
 }
 
 const OPEN = ["pending", "failed"] as const;
@@ -33,7 +35,16 @@ function parseMessage(json: string): OutboundMessage | null {
 export async function selectDueHeads(db: Db, now: Date, limit: number): Promise<OutboxRow[]> {
   const rows = await db
     .selectFrom("outbox as o")
-    .select(["o.id", "o.person_id", "o.channel", "o.chat_id", "o.message", "o.kind", "o.attempts"])
+    .select([
+      "o.id",
+      "o.person_id",
+      "o.channel",
+      "o.chat_id",
+      "o.message",
+      "o.kind",
+      "o.attempts",
+      "o.channel_wait_since",
+    ])
     .where("o.status", "in", OPEN)
     .where("o.not_before", "<=", now.toISOString())
     .where(({ not, exists, selectFrom }) =>
@@ -59,6 +70,7 @@ export async function selectDueHeads(db: Db, now: Date, limit: number): Promise<
     message: parseMessage(r.message),
     kind: r.kind,
     attempts: r.attempts,
+    channelWaitSince: r.channel_wait_since ? new Date(r.channel_wait_since) : null,
   }));
 }
 
@@ -94,8 +106,42 @@ export async function markRetry(db: Db, id: number, notBefore: Date, error: stri
     .execute();
 }
 
-export async function markDead(db: Db, id: number, error: string): Promise<void> {
-  await db.updateTable("outbox").set({ status: "dead", last_error: error }).where("id", "=", id).execute();
+/**
+ * The row waits for its channel (not connected, unreachable, throttled): retried at `notBefore`,
+ * and the claim's attempt is given back, since the message itself did not fail. `since` is when
+ * this wait began (kept across retries, bounded by the dispatcher's maximum channel wait).
+ */
+export async function markChannelWait(
+  db: Db,
+  id: number,
+  notBefore: Date,
+  error: string,
+  since: Date,
+): Promise<void> {
+  await db
+    .updateTable("outbox")
+    .set((eb) => ({
+      status: "failed",
+      not_before: notBefore.toISOString(),
+      last_error: error,
+      attempts: eb("attempts", "-", 1),
+      channel_wait_since: since.toISOString(),
+    }))
+    .where("id", "=", id)
+    .execute();
+}
+
+/** Given up; `giveBackAttempt` when the last try was a channel wait, which is no attempt. */
+export async function markDead(db: Db, id: number, error: string, giveBackAttempt = false): Promise<void> {
+  await db
+    .updateTable("outbox")
+    .set((eb) => ({
+      status: "dead",
+      last_error: error,
+      ...(giveBackAttempt ? { attempts: eb("attempts", "-", 1) } : {}),
+    }))
+    .where("id", "=", id)
+    .execute();
 }
 
 /**
