@@ -22,7 +22,13 @@ import type { CommandName } from "../types";
 import { startByName } from "./by-name";
 import { createRun, type Run, type RunnerDeps } from "./context";
 import { startArticle, startIncident, startIncidentUpdate } from "./flows";
-import { closeIncidentFromButton, showIncidentCommand, showIncidentFromButton } from "./incident-view";
+import {
+  closeIncidentFromButton,
+  isIncidentReference,
+  parseShowIncidentText,
+  showIncidentCommand,
+  showIncidentFromButton,
+} from "./incident-view";
 import { labelText } from "./labels";
 import { offerDraft, showMenu } from "./menu";
 import { parseOfficeCommand, runOfficeCommand } from "./office-chat";
@@ -163,12 +169,17 @@ async function onAction(run: Run, payload: string): Promise<void> {
 async function onText(run: Run, text: string): Promise<void> {
   const office = run.ctx.actor.seesAll ? parseOfficeCommand(text) : null;
   if (office) return runOfficeCommand(run, office);
+  // "xem vụ việc [VV-…]" is /xemvuviec typed without the slash, before "vụ việc" starts a report.
+  const show = parseShowIncidentText(text);
+  if (show !== null) return showIncidentCommand(run, show);
   const active = await findActiveDraft(run.trx, run.personId);
   if (active && !isIdle(run, active)) return stepDraft(run, active, { kind: "text", text });
   if (active) {
     await deactivateDrafts(run.trx, run.personId);
     return offerDraft(run, active, [{ key: "report:resume.welcomeBack", params: { title: run.ctx.title } }]);
   }
+  // A bare "VV-2611-0042" when no question waits for it: that incident's record (if one may see it).
+  if (isIncidentReference(text)) return showIncidentCommand(run, text);
   if (await startByName(run, text)) return;
   if (await offerUnfinished(run)) return;
   await showMenu(run, undefined, [{ key: "report:match.none", params: { title: run.ctx.title } }]);

@@ -3,22 +3,27 @@
  * button (`incv:<reference>`), `/xemvuviec VV-…` (the open ones the person may see when no
  * reference is given), and the record's "Đóng vụ việc" (`incx:<reference>`, Văn phòng only, the
  * same action as /dongvuviec). Every reference is checked against the Actor when it comes back.
+ *
+ * Typed without the slash, "xem vụ việc [VV-…]" (any case, accents optional; also "xem hồ sơ vụ
+ * việc", "view incident") is /xemvuviec, even in the middle of a form (no answer is that phrase;
+ * the form stays where it was, as with /xemvuviec); a text that is only a reference "VV-2611-0042"
+ * is /xemvuviec VV-… when no question is waiting for an answer (then it is the answer). Either way
+ * the record opens only for those who may see it, with the same words for the rest.
  */
 import type { Button, TextPart } from "../../channels/types";
 import { findIncidentByRef, type Incident } from "../../db/incidents";
-import { localized, shorten } from "../text";
+import { translator } from "../../i18n/index";
+import { fold, localized, shorten } from "../text";
 import type { Run } from "./context";
 import { eventObligation } from "./forms";
 import { visibleIncident, visibleOpenIncidents } from "./incident-access";
-import { incidentRecord } from "./incident-record";
+import { INCIDENT_REFERENCE, incidentRecord } from "./incident-record";
 import { instantText } from "./labels";
 import { runOfficeCommand } from "./office-chat";
 import { formatPayload } from "./payloads";
 
 /** Open incidents listed by a bare /xemvuviec (most recent first); the rest are counted. */
 export const MAX_LISTED_INCIDENTS = 8;
-/** "VV-2611-0042": the incidents' references (db/references.ts), in any case. */
-const INCIDENT_REFERENCE = /^VV-\d{4}-\d{4,9}$/i;
 const DEFAULT_LABEL_CHARS = 40;
 
 /** The same words for a reference that does not exist and one this person may not see. */
@@ -103,4 +108,41 @@ export async function showIncidentFromButton(run: Run, reference: string): Promi
 export async function closeIncidentFromButton(run: Run, reference: string): Promise<void> {
   if (!run.ctx.actor.seesAll) return refuse(run);
   await runOfficeCommand(run, { verb: "close", reference: reference.toUpperCase(), note: "" });
+}
+
+/** A typed word as compared with the phrases: folded, punctuation around it dropped. */
+function bare(word: string): string {
+  return fold(word).replace(/[^a-z0-9#]+/g, "");
+}
+
+/** "xem vụ việc" and its other wordings, in both languages, as folded words. */
+const SHOW_PHRASES: readonly (readonly string[])[] = (["vi", "en"] as const)
+  .flatMap((lang) => translator(lang)("report:names.showIncident").split("|"))
+  .map((phrase) => phrase.split(/\s+/).map(bare));
+
+/** Words that may stand between the phrase and the reference: "xem vụ việc số VV-…". */
+const NUMBER_WORDS = new Set(["so", "#", "no", "number"]);
+
+/**
+ * "Xem vụ việc VV-2611-0042" typed without the slash → the argument /xemvuviec would get
+ * ("" for the list, one word otherwise: /xemvuviec answers a word that is not a reference); null
+ * when the text is something else, or says more than the phrase and one word.
+ */
+export function parseShowIncidentText(text: string): string | null {
+  const tokens = text.trim().split(/\s+/);
+  for (const phrase of SHOW_PHRASES) {
+    if (tokens.length < phrase.length) continue;
+    if (!phrase.every((w, i) => bare(tokens[i] as string) === w)) continue;
+    const rest = tokens.slice(phrase.length).filter((t) => bare(t) !== "");
+    if (rest.length > 0 && NUMBER_WORDS.has(bare(rest[0] as string))) rest.shift();
+    if (rest.length > 1) return null;
+    // A full stop or question mark after the reference is not part of it.
+    return (rest[0] ?? "").replace(/[.,;:!?…]+$/u, "");
+  }
+  return null;
+}
+
+/** A text that is only an incident reference ("vv-2611-0042"). */
+export function isIncidentReference(text: string): boolean {
+  return INCIDENT_REFERENCE.test(text.trim());
 }

@@ -3,6 +3,7 @@
  * (`incv:<ref>`), `/xemvuviec [REF]`, and the Văn phòng's "Đóng vụ việc" (`incx:<ref>`). Who may see
  * it: the unit itself, its reporting line (comms and head of the unit it reports to), the Văn phòng
  * — a forged payload or a typed reference from anyone else gets a refusal, never the data.
+ * Typed without the slash ("xem vụ việc VV-…", or the bare reference), it is /xemvuviec.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { chatOf, type Harness, joined, P, startHarness, to } from "./harness";
@@ -176,5 +177,78 @@ describe("/xemvuviec", () => {
   it("is listed in /trogiup for the people who may use it", async () => {
     expect((await type(P.lan, "/trogiup"))[0]?.text).toContain("/xemvuviec — xem hồ sơ các vụ việc đang mở");
     expect((await type(P.tuan, "/trogiup"))[0]?.text).toContain("/xemvuviec");
+  });
+});
+
+describe("“xem vụ việc” typed without the slash", () => {
+  const openDrafts = () => h.db.selectFrom("drafts").select("id").where("status", "=", "open").execute();
+
+  it("opens the record by reference, in any case and without accents, and offers no new report", async () => {
+    const ref = await reportIncident("lan");
+    const drafts = (await openDrafts()).length;
+    for (const [person, text] of [
+      [P.tuan, `xem vụ việc ${ref}`],
+      [P.tuan, `Xem vu viec ${ref.toLowerCase()}`],
+      [P.hung, `XEM VỤ VIỆC SỐ ${ref}.`],
+      [P.mai, `xem hồ sơ vụ việc ${ref}`],
+    ] as const) {
+      const replies = await type(person, text);
+      expect(replies).toHaveLength(1);
+      expect(replies[0]?.text).toContain(`Hồ sơ vụ việc ${ref} — Trường THCS Nguyễn Du`);
+      expect(replies[0]?.text).toContain(`Vụ việc gì đã xảy ra?: ${WHAT}`);
+      expect(replies[0]?.text).not.toContain("Báo cáo vụ việc");
+    }
+    // The Văn phòng gets "Đóng vụ việc", as with /xemvuviec.
+    expect((await type(P.tuan, `xem vụ việc ${ref}`))[0]?.payloads).toEqual([`incx:${ref}`]);
+    expect(await openDrafts()).toHaveLength(drafts);
+  });
+
+  it("alone lists the open incidents one may see, as /xemvuviec does", async () => {
+    const ref = await reportIncident("lan");
+    expect((await type(P.tuan, "xem vụ việc"))[0]).toMatchObject({
+      payloads: [`incv:${ref}`],
+      text: (await type(P.tuan, "/xemvuviec"))[0]?.text,
+    });
+    expect((await type(P.hoa, "Xem vu viec"))[0]?.text).toBe("Không có vụ việc nào đang mở mà Cô được xem.");
+  });
+
+  it("answers someone who may not see it as /xemvuviec does, and a wrong reference precisely", async () => {
+    const ref = await reportIncident("lan");
+    const typed = await type(P.hoa, `xem vụ việc ${ref}`);
+    expect(typed[0]?.text).toBe((await type(P.hoa, `/xemvuviec ${ref}`))[0]?.text);
+    expect(typed[0]?.text).toBe(
+      `Không tìm thấy vụ việc số ${ref} trong các vụ việc Cô được xem. Gõ /xemvuviec để xem danh sách vụ việc đang mở.`,
+    );
+    expect(typed[0]?.payloads).toEqual([]);
+    expect((await type(P.tuan, "xem vụ việc BC-2611-4827"))[0]?.text).toBe(
+      "“BC-2611-4827” không phải số vụ việc. Số vụ việc có dạng VV-2611-0042, ví dụ: /xemvuviec VV-2611-0042.",
+    );
+  });
+
+  it("opens from the bare reference too, with the same refusal for the others", async () => {
+    const ref = await reportIncident("lan");
+    expect((await type(P.hung, ref.toLowerCase()))[0]?.text).toContain(`Hồ sơ vụ việc ${ref}`);
+    expect((await type(P.nam, ref))[0]?.text).toBe(
+      `Không tìm thấy vụ việc số ${ref} trong các vụ việc Thầy được xem. Gõ /xemvuviec để xem danh sách vụ việc đang mở.`,
+    );
+    expect((await type(P.nam, "VV-2611-0000"))[0]?.text).toBe(
+      "Không tìm thấy vụ việc số VV-2611-0000 trong các vụ việc Thầy được xem. Gõ /xemvuviec để xem danh sách vụ việc đang mở.",
+    );
+  });
+
+  it("during a form: the phrase opens the record and the form waits; a bare reference is an answer", async () => {
+    const ref = await reportIncident("lan");
+    expect((await type(P.hung, "/baocao vuviec"))[0]?.text).toContain("Vụ việc gì đã xảy ra?");
+    expect((await type(P.hung, `xem vụ việc ${ref}`))[0]?.text).toContain(`Hồ sơ vụ việc ${ref}`);
+    // The question is still the first one: the next text answers it.
+    expect((await type(P.hung, `Liên quan ${ref}`))[0]?.text).toContain("Vụ việc xuất hiện ở đâu?");
+    await type(P.hung, "/quaylai");
+    const answered = await type(P.hung, ref);
+    expect(answered[0]?.text).toContain("Vụ việc xuất hiện ở đâu?");
+    expect(answered[0]?.text).not.toContain("Hồ sơ vụ việc");
+  });
+
+  it("leaves “vụ việc” alone starting a report", async () => {
+    expect((await type(P.lan, "vụ việc"))[0]?.text).toContain("Vụ việc gì đã xảy ra?");
   });
 });

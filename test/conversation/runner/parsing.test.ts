@@ -1,5 +1,6 @@
-/** The runner's small parsers: office commands, report names, button payloads. */
+/** The runner's small parsers: office commands, "xem vụ việc" typed, report names, button payloads. */
 import { describe, expect, it } from "vitest";
+import { isIncidentReference, parseShowIncidentText } from "../../../src/conversation/runner/incident-view";
 import { matchName } from "../../../src/conversation/runner/match";
 import { parseOfficeCommand } from "../../../src/conversation/runner/office-chat";
 import { formatPayload, parsePayload, reportPayload } from "../../../src/conversation/runner/payloads";
@@ -31,6 +32,42 @@ describe("office commands", () => {
       expect(parseOfficeCommand(text)).toBeNull();
     },
   );
+});
+
+describe("“xem vụ việc” typed without the slash", () => {
+  it.each([
+    ["xem vụ việc VV-2611-0042", "VV-2611-0042"],
+    ["Xem vu viec vv-2611-0042", "vv-2611-0042"],
+    ["XEM VỤ VIỆC", ""],
+    ["xem vụ việc số VV-2611-0042.", "VV-2611-0042"],
+    ["  xem   vụ việc:  VV-2611-0042?  ", "VV-2611-0042"],
+    ["Xem hồ sơ vụ việc VV-2611-0042", "VV-2611-0042"],
+    ["xemvuviec VV-2611-0042", "VV-2611-0042"],
+    ["view incident VV-2611-0042", "VV-2611-0042"],
+    // One word that is not a reference: /xemvuviec says what a reference looks like.
+    ["xem vụ việc BC-2611-4827", "BC-2611-4827"],
+  ])("%s → %j", (text, expected) => {
+    expect(parseShowIncidentText(text)).toBe(expected);
+  });
+
+  it.each([
+    "vụ việc",
+    "Báo cáo vụ việc",
+    "vụ việc VV-2611-0042",
+    "xem",
+    "xem vụ việc của trường Kim Đồng",
+    "xem lại vụ việc VV-2611-0042",
+    "VV-2611-0042",
+  ])("not the phrase: %s", (text) => {
+    expect(parseShowIncidentText(text)).toBeNull();
+  });
+
+  it("knows a bare reference", () => {
+    expect(isIncidentReference(" vv-2611-0042 ")).toBe(true);
+    expect(isIncidentReference("VV-2611-000000042")).toBe(true);
+    expect(isIncidentReference("BC-2611-4827")).toBe(false);
+    expect(isIncidentReference("VV-2611-0042 gấp")).toBe(false);
+  });
 });
 
 describe("report names", () => {
