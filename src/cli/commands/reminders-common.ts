@@ -13,7 +13,7 @@ export function whenText(at: Date | string): string {
 }
 
 /** --at ISO_TIME, required. */
-export function atFlag(ctx: CliContext, args: ParsedArgs, usage: string): Date {
+export function atFlag(args: ParsedArgs, usage: string): Date {
   const raw = stringFlag(args, "at");
   if (raw === undefined) throw new CliError("reminders:cli.missingAt", { usage }, 2);
   const at = new Date(raw);

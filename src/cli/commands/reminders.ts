@@ -87,7 +87,7 @@ export const remindersPreviewCommand: Command = {
   usage: PREVIEW_USAGE,
   flags: { at: { type: "string" } },
   async run(ctx, args) {
-    const at = atFlag(ctx, args, PREVIEW_USAGE);
+    const at = atFlag(args, PREVIEW_USAGE);
     const { db } = await ctx.database();
     const service = createReminderService({
       db,
@@ -149,7 +149,7 @@ export const remindersRunCommand: Command = {
   usage: RUN_USAGE,
   flags: { at: { type: "string" } },
   async run(ctx, args) {
-    const at = atFlag(ctx, args, RUN_USAGE);
+    const at = atFlag(args, RUN_USAGE);
     const { db } = await ctx.database();
     const log = createLogger(ctx.config.logLevel === "debug" ? "debug" : "silent");
     // Time runs from --at at the pace of the wall clock, so that retry delays still pass.
