@@ -5,7 +5,9 @@
  * setWebhook/deleteWebhook — records every call, and delivers updates the test pushes either to
  * a waiting getUpdates or, once a webhook is set, by POSTing them with the secret header, as
  * Telegram does. It answers errors the way Telegram does (HTTP status = error_code):
- * 403 for blocked chats, 400 "chat not found", 429 with retry_after in rate-limit mode.
+ * 403 for blocked chats, 400 "chat not found", 429 with retry_after in rate-limit mode. It can also
+ * answer a proxy's HTML error page, and go offline (connections refused) and come back on the
+ * same port, as api.telegram.org does when the network between us fails.
  */
 import { createHash } from "node:crypto";
 import http from "node:http";
@@ -63,6 +65,13 @@ export interface FakeTelegramServer {
   rateLimit(options: { maxPerSecond: number; retryAfterSeconds: number } | null): void;
   /** The next call of `method` fails this way (queued, one failure per call). */
   failNext(method: string, failure: ApiFailure): void;
+  /** The next call of `method` gets an HTML page with this HTTP status (a proxy's error page). */
+  failNextWithPage(method: string, status: number): void;
+  /** Stops listening and drops every connection: calls are refused (ECONNREFUSED) until goOnline. */
+  goOffline(): Promise<void>;
+  /** Listens again on the same port. */
+  goOnline(): Promise<void>;
+  readonly online: boolean;
   /** Resolves once `predicate` holds over the recorded calls (checked after every call). */
   waitFor(predicate: (calls: readonly RecordedCall[]) => boolean, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -71,7 +80,7 @@ export interface FakeTelegramServer {
 const BOT_ID = 7012345678;
 const SEND_METHODS = new Set(["sendMessage", "sendDocument", "sendPhoto"]);
 
-type Reply = { status: number; body: unknown };
+type Reply = { status: number; body: unknown; page?: string };
 const ok = (result: unknown): Reply => ({ status: 200, body: { ok: true, result } });
 const fail = (f: ApiFailure): Reply => ({
   status: f.code,
@@ -158,6 +167,8 @@ export async function startFakeTelegramServer(token = "123456:TEST-token_abc"): 
   const blocked = new Set<string>();
   const unknown = new Set<string>();
   const failures = new Map<string, ApiFailure[]>();
+  const pages = new Map<string, number[]>();
+  let online = true;
   let limit: { maxPerSecond: number; retryAfterSeconds: number } | null = null;
   let sendTimes: number[] = [];
   let webhook: { url: string; secret: string | undefined } | null = null;
@@ -173,6 +184,9 @@ export async function startFakeTelegramServer(token = "123456:TEST-token_abc"): 
     files_: UploadedFile[],
     req: http.IncomingMessage,
   ): Promise<Reply> => {
+    const page = pages.get(method)?.shift();
+    if (page !== undefined)
+      return { status: page, body: null, page: `<html><body><h1>${page} Bad Gateway</h1></body></html>` };
     const queued = failures.get(method)?.shift();
     if (queued) return fail(queued);
     const chatId = params.chat_id === undefined ? "" : String(params.chat_id);
@@ -301,6 +315,11 @@ export async function startFakeTelegramServer(token = "123456:TEST-token_abc"): 
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
       const send = (r: Reply) => {
         if (res.destroyed) return;
+        if (r.page !== undefined) {
+          res.writeHead(r.status, { "content-type": "text/html" });
+          res.end(r.page);
+          return;
+        }
         res.writeHead(r.status, { "content-type": "application/json" });
         res.end(JSON.stringify(r.body));
       };
@@ -377,6 +396,25 @@ export async function startFakeTelegramServer(token = "123456:TEST-token_abc"): 
     failNext(method, failure) {
       failures.set(method, [...(failures.get(method) ?? []), failure]);
     },
+    failNextWithPage(method, status) {
+      pages.set(method, [...(pages.get(method) ?? []), status]);
+    },
+    get online() {
+      return online;
+    },
+    async goOffline() {
+      if (!online) return;
+      online = false;
+      wakePollers();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+    },
+    async goOnline() {
+      if (online) return;
+      await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+      online = true;
+    },
     waitFor(predicate, timeoutMs = 5_000) {
       if (predicate(calls)) return Promise.resolve();
       return new Promise((resolve, reject) => {
@@ -395,6 +433,8 @@ export async function startFakeTelegramServer(token = "123456:TEST-token_abc"): 
     },
     async close() {
       wakePollers();
+      if (!online) return;
+      online = false;
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -90,17 +90,31 @@ describe("telegram sending", () => {
       reason: "chat_not_found",
     });
     t.fake.failNext("sendMessage", { code: 502, description: "Bad Gateway" });
-    expect(await t.adapter.send(chat(9006), say("a"))).toMatchObject({
-      status: "retryable",
-      retryAfterMs: 0,
-    });
+    const badGateway = await t.adapter.send(chat(9006), say("a"));
+    expect(badGateway).toMatchObject({ status: "retryable", retryAfterMs: 0 });
+    // Telegram answered: an ordinary failure that counts, not a channel that is down.
+    expect(badGateway.status === "retryable" && (badGateway.unavailable ?? false)).toBe(false);
+    t.fake.failNextWithPage("sendMessage", 502);
+    const page = await t.adapter.send(chat(9006), say("a"));
+    expect(page).toMatchObject({ status: "retryable", retryAfterMs: 0 });
+    expect(page.status === "retryable" && (page.unavailable ?? false)).toBe(false);
   });
 
-  it("reports an unreachable Bot API server as retryable", async () => {
-    await t.fake.close();
+  it("reports an unreachable Bot API server as retryable, the channel unavailable, without the token", async () => {
+    await t.fake.goOffline();
     const r = await t.adapter.send(chat(9007), say("a"));
-    expect(r).toMatchObject({ status: "retryable", retryAfterMs: 0 });
-    expect(r.status === "retryable" && r.reason).toMatch(/^network/);
+    expect(r).toEqual({
+      status: "retryable",
+      retryAfterMs: 0,
+      reason: "network: ECONNREFUSED",
+      unavailable: true,
+    });
+    await t.fake.goOnline();
+    expect(await t.adapter.send(chat(9007), say("b"))).toMatchObject({ status: "sent" });
+    await t.fake.close();
+    const closed = await t.adapter.send(chat(9007), say("c"));
+    expect(closed).toMatchObject({ status: "retryable", unavailable: true });
+    expect(JSON.stringify(closed)).not.toContain(t.fake.token);
   });
 
   it("uploads a file as a document", async () => {
