@@ -15,7 +15,11 @@ export type BotResult<T> =
 /** Network failure, timeout, or an answer that is not the Bot API envelope. */
 export class ZaloBotHttpError extends Error {
   readonly code = "ZALO_BOT_HTTP";
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The server was not reached or did not answer in time (not: it answered badly). */
+    readonly unreachable = false,
+  ) {
     super(message);
     this.name = "ZaloBotHttpError";
   }
@@ -69,7 +73,7 @@ export function createZaloBotClient(options: ZaloBotClientOptions): ZaloBotClien
       });
     } catch (err) {
       // The message of a fetch error may contain the URL, hence the token: keep only its name.
-      throw new ZaloBotHttpError(`${method} failed: ${err instanceof Error ? err.name : "error"}`);
+      throw new ZaloBotHttpError(`${method} failed: ${err instanceof Error ? err.name : "error"}`, true);
     }
     let parsed: unknown;
     try {

@@ -160,8 +160,12 @@ export function createZaloBotAdapter(config: ZaloBotConfig, deps: ZaloBotAdapter
         if (message.file) last = await sendFile(chat, message.file, "");
         return last;
       } catch (err) {
-        if (err instanceof ZaloBotHttpError)
-          return { status: "retryable", retryAfterMs: 30_000, reason: err.message };
+        if (err instanceof ZaloBotHttpError) {
+          // Unreachable or silent: the channel waits (no attempt spent, the dispatcher's backoff).
+          return err.unreachable
+            ? { status: "retryable", retryAfterMs: 0, reason: err.message, unavailable: true }
+            : { status: "retryable", retryAfterMs: 30_000, reason: err.message };
+        }
         throw err;
       }
     },

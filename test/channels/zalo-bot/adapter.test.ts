@@ -175,6 +175,24 @@ describe("zalo-bot sending", () => {
       reason: "not_configured",
     });
   });
+
+  it("an answer from Zalo (even 5xx) is an ordinary retryable failure; an unreachable server, a channel unavailable", async () => {
+    const say = { lang: "vi" as const, parts: [{ text: "a" }] };
+    fake.failNext("sendMessage", 502, "Bad Gateway");
+    const answered = await adapter.send(chat, say);
+    expect(answered).toMatchObject({ status: "retryable", reason: "zalo-bot 502 Bad Gateway" });
+    expect(answered.status === "retryable" && (answered.unavailable ?? false)).toBe(false);
+    await adapter.stop(); // its long poll would hold the fake's server open; sending needs no start
+    await fake.close();
+    const down = await adapter.send(chat, say);
+    expect(down).toEqual({
+      status: "retryable",
+      retryAfterMs: 0,
+      reason: "sendMessage failed: TypeError",
+      unavailable: true,
+    });
+    expect(JSON.stringify(down)).not.toContain(fake.token);
+  });
 });
 
 describe("zalo-bot webhook mode", () => {
