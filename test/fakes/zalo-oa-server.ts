@@ -34,6 +34,8 @@ export interface FakeZaloOaServer {
   zbsRemaining: number;
   /** The next call to `path` answers with this Zalo error code (queued, one per call). */
   failNext(path: string, code: number, message?: string): void;
+  /** The next call to `path` gets an HTML page with this HTTP status (a gateway's error page). */
+  failNextWithPage(path: string, status: number): void;
   /** Every `cs` message to this user fails with `code` (e.g. -230: window closed). */
   failUser(userId: string, code: number): void;
   /** An admin consented with this PKCE challenge: returns the authorization code. */
@@ -49,6 +51,7 @@ const fail = (error: number, message: string) => ({ error, message });
 export async function startFakeZaloOaServer(): Promise<FakeZaloOaServer> {
   const app = new Hono();
   const failures = new Map<string, { code: number; message: string }[]>();
+  const pages = new Map<string, number[]>();
   const failingUsers = new Map<string, number>();
   const codes = new Map<string, string>();
   const files = new Map<string, Uint8Array>();
@@ -71,6 +74,9 @@ export async function startFakeZaloOaServer(): Promise<FakeZaloOaServer> {
       list.push({ code, message });
       failures.set(path, list);
     },
+    failNextWithPage(path, status) {
+      pages.set(path, [...(pages.get(path) ?? []), status]);
+    },
     failUser(userId, code) {
       failingUsers.set(userId, code);
     },
@@ -86,6 +92,13 @@ export async function startFakeZaloOaServer(): Promise<FakeZaloOaServer> {
   };
 
   const scripted = (path: string) => failures.get(path)?.shift();
+  app.use(async (c, next) => {
+    const path =
+      c.req.path === "/v3.0/oa/message/cs" ? "cs" : c.req.path === "/message/template" ? "zbs" : "";
+    const status = pages.get(path)?.shift();
+    if (status === undefined) return next();
+    return c.html(`<html><body><h1>${status} Bad Gateway</h1></body></html>`, status as 502);
+  });
   const authorized = (token: string | undefined) => token === state.accessToken;
 
   app.post("/v3.0/oa/message/cs", async (c) => {

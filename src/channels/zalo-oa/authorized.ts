@@ -27,7 +27,10 @@ export async function withAccessToken<T>(
 /** No usable token: a permanent failure until an admin consents, or a pause while Zalo is down. */
 export function sendResultForToken(failure: AccessTokenResult & { ok: false }): SendResult {
   if (failure.reason === "unavailable") {
-    return { status: "retryable", retryAfterMs: 60_000, reason: "zalo oauth unavailable" };
+    // Unreachable: no message can leave the OA until it is back; a refusal or a 5xx counts.
+    return failure.unreachable
+      ? { status: "retryable", retryAfterMs: 0, reason: "zalo oauth unreachable", unavailable: true }
+      : { status: "retryable", retryAfterMs: 60_000, reason: "zalo oauth unavailable" };
   }
   return { status: "permanent", reason: "not_configured", detail: `zalo-oa token: ${failure.reason}` };
 }

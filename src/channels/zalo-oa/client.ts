@@ -37,10 +37,16 @@ export class ZaloHttpError extends Error {
   readonly code = "ZALO_HTTP";
   constructor(
     message: string,
+    /** The HTTP status of Zalo's answer; absent when no answer came. */
     readonly status?: number,
   ) {
     super(message);
     this.name = "ZaloHttpError";
+  }
+
+  /** Zalo's server was not reached or did not answer in time (not: it answered badly). */
+  get unreachable(): boolean {
+    return this.status === undefined;
   }
 }
 

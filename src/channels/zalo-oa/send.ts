@@ -132,8 +132,12 @@ export function createOaSender(options: OaSenderOptions) {
       }
       return await sendCs(chat, message);
     } catch (err) {
-      if (err instanceof ZaloHttpError)
-        return { status: "retryable", retryAfterMs: 30_000, reason: err.message };
+      if (err instanceof ZaloHttpError) {
+        // Unreachable or silent: the channel waits (no attempt spent, the dispatcher's backoff).
+        return err.unreachable
+          ? { status: "retryable", retryAfterMs: 0, reason: err.message, unavailable: true }
+          : { status: "retryable", retryAfterMs: 30_000, reason: err.message };
+      }
       throw err;
     }
   };

@@ -38,7 +38,12 @@ export interface ZaloOaTokenStore {
 
 export type AccessTokenResult =
   | { readonly ok: true; readonly token: string }
-  | { readonly ok: false; readonly reason: "no_tokens" | "refresh_rejected" | "unavailable" };
+  | {
+      readonly ok: false;
+      readonly reason: "no_tokens" | "refresh_rejected" | "unavailable";
+      /** "unavailable" because Zalo's OAuth server could not be reached (not: it refused). */
+      readonly unreachable?: boolean | undefined;
+    };
 
 export interface TokenManager {
   /** A valid access token, refreshing ahead of expiry. */
@@ -115,7 +120,8 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     try {
       grant = await client.refresh(stored.refreshToken);
     } catch (err) {
-      if (err instanceof ZaloHttpError) return { ok: false, reason: "unavailable" };
+      if (err instanceof ZaloHttpError)
+        return { ok: false, reason: "unavailable", unreachable: err.unreachable };
       throw err;
     }
     if (!grant.ok) {

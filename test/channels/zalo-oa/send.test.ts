@@ -150,6 +150,32 @@ describe("zalo-oa send: tokens", () => {
     expect(h.fake.calls.filter((c) => c.path === "cs")).toHaveLength(2);
   });
 
+  it("a gateway's 502 page is an ordinary retryable failure; an unreachable Zalo leaves the channel unavailable", async () => {
+    h.fake.failNextWithPage("cs", 502);
+    const answered = await h.adapter.send(chat, text("Xin chào"));
+    expect(answered).toMatchObject({
+      status: "retryable",
+      retryAfterMs: 30_000,
+      reason: "HTTP 502: not JSON",
+    });
+    expect(answered.status === "retryable" && (answered.unavailable ?? false)).toBe(false);
+    await h.fake.close();
+    expect(await h.adapter.send(chat, text("Xin chào"))).toEqual({
+      status: "retryable",
+      retryAfterMs: 0,
+      reason: "request failed: fetch failed",
+      unavailable: true,
+    });
+    // The access token is due for renewal and OAuth cannot be reached either.
+    await seedTokens(h, new Date(h.clock.getTime() - HOUR));
+    expect(await h.adapter.send(chat, text("Xin chào"))).toEqual({
+      status: "retryable",
+      retryAfterMs: 0,
+      reason: "zalo oauth unreachable",
+      unavailable: true,
+    });
+  });
+
   it("alerts the admins with a consent link when Zalo rejects the refresh token, once", async () => {
     h.fake.refreshToken = "RT-already-used-elsewhere";
     h.fake.failNext("cs", -216);
