@@ -158,12 +158,26 @@ export function createZaloPersonalAdapter(
 
   async function send(chatId: string, message: Parameters<ChannelAdapter["send"]>[1]): Promise<SendResult> {
     const s = session;
-    if (!s) return { status: "retryable", retryAfterMs: 60_000, reason: "zalo-personal not connected" };
+    // Reconnecting (or logged out): the channel, not this message. The dispatcher waits for it
+    // without spending the row's attempts, and gives up only after its maximum channel wait.
+    if (!s)
+      return {
+        status: "retryable",
+        retryAfterMs: 60_000,
+        reason: "zalo-personal not connected",
+        unavailable: true,
+      };
     const isGroup = chatId.startsWith(ZALO_GROUP_PREFIX);
     const threadId = isGroup ? chatId.slice(ZALO_GROUP_PREFIX.length) : chatId;
     const admitted = pace.admit(chatId, now().getTime());
     if (!admitted.ok) {
-      return { status: "retryable", retryAfterMs: admitted.retryAfterMs, reason: "hourly recipient ceiling" };
+      // Our own pace: the message waits for its turn in a later hour, it has not failed.
+      return {
+        status: "retryable",
+        retryAfterMs: admitted.retryAfterMs,
+        reason: "hourly recipient ceiling",
+        unavailable: true,
+      };
     }
     const chunks = chunkText(
       renderTextWithChoices(message, translate(message.lang)),

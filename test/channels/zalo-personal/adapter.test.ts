@@ -70,6 +70,8 @@ describe("zalo-personal without a session", () => {
     expect(fake.logins).toHaveLength(0);
     expect(await adapter.send(dm, { lang: "vi", parts: [{ text: "x" }] })).toMatchObject({
       status: "retryable",
+      reason: "zalo-personal not connected",
+      unavailable: true,
     });
   });
 });
@@ -197,7 +199,11 @@ describe("zalo-personal with a saved session", () => {
     const to = (id: string) => adapter.send({ channel: "zalo-personal", chatId: id }, msg);
     expect((await to("a")).status).toBe("sent");
     expect((await to("b")).status).toBe("sent");
-    expect(await to("c")).toMatchObject({ status: "retryable", reason: "hourly recipient ceiling" });
+    expect(await to("c")).toMatchObject({
+      status: "retryable",
+      reason: "hourly recipient ceiling",
+      unavailable: true,
+    });
     expect((await to("a")).status).toBe("sent");
     expect(fake.sent.map((s) => s.threadId)).toEqual(["a", "b", "a"]);
   });
