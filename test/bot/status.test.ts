@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { instanceKeyString, type SubmissionStatusSource } from "../../src/bot/status/sources";
+import { addExemption } from "../../src/db/exemptions";
 import type { SubmissionFact } from "../../src/domain/status";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { CONTACT, createBot, ev, linkChat, NOW, P, seedOrg, t, U } from "./fixtures";
@@ -144,6 +145,44 @@ describe("/trangthai", () => {
         }),
       ].join("\n"),
     );
+  });
+
+  it("an exempt quota says “được miễn” and counts as reached, as the reminder planner treats it", async () => {
+    const exempt = (unitId: string, obligationCode: string, periodKey: string) =>
+      addExemption(tdb.db, { unitId, obligationCode, periodKey, reason: "Sáp nhập", createdBy: "cli" }, NOW);
+    // This week's own period for the weekly quota; every period ("*") for the yearly one.
+    await exempt(U.nguyenDu, "WEEKLY", "2026-W46");
+    await exempt(U.nguyenDu, "PRESS", "*");
+    // Another period's exemption changes nothing now.
+    await exempt(U.chuVanAn, "WEEKLY", "2026-W45");
+    const bot = createBot(tdb.db);
+    await linkChat(bot, tdb.db, P.lan, "100");
+    await linkChat(bot, tdb.db, P.tuan, "200");
+
+    const [lan] = await bot.send(ev.text("100", "/trangthai"));
+    expect(lan?.text.split("\n\n")[1]).toBe(
+      [
+        t("bot:status.quotasTitle"),
+        "• Tin bài hay mỗi tuần — Tuần này: được miễn (0/1 tin bài)",
+        `• ${PRESS} — Năm 2026: được miễn (3/8 bài báo)`,
+      ].join("\n"),
+    );
+    // The report is not exempted by a quota's exemption.
+    expect(lan?.text).toContain(`${MONTHLY}, ${november()} — hạn 24/11/2026: chưa nộp`);
+
+    const [office] = await bot.send(ev.text("200", "/trangthai"));
+    expect(office?.text).toContain(
+      t("bot:status.summaryQuota", { name: WEEKLY, period: t("bot:status.thisWeek"), reached: 2, total: 4 }),
+    );
+    expect(office?.text).toContain(
+      t("bot:status.summaryQuota", {
+        name: PRESS,
+        period: cap(t("periods:label.year", { year: 2026 })),
+        reached: 1,
+        total: 4,
+      }),
+    );
+    expect(office?.text).toContain("0/4 đơn vị đã nộp, 4 chưa nộp");
   });
 
   it("a cluster head sees their school in detail and a summary of the cluster's schools", async () => {

@@ -1,7 +1,10 @@
 /**
  * What units owe now, as data: reports due this month with their compliance status, and the
  * quotas whose period contains today with their article counts. Rules come from the domain
- * (instances, reportStatus, quotaProgress); rendering is in render.ts.
+ * (instances, reportStatus, quotaProgress); rendering is in render.ts. The office's exemptions
+ * (db exemptionsFor: the period's own, else an every-period one) apply to both, as the reminder
+ * planner applies them (reminders/context.ts instanceState): an exempt report counts as sent, an
+ * exempt quota as reached.
  */
 import { exemptionsFor } from "../../db/exemptions";
 import type { Db } from "../../db/index";
@@ -29,6 +32,9 @@ export interface QuotaLine {
   readonly period: Period | null;
   readonly target: number;
   readonly count: number;
+  /** The office exempted the unit from this quota for this period (or for every period). */
+  readonly exempt: boolean;
+  /** Reached the target, or exempt: what the summaries count as reached. */
   readonly met: boolean;
 }
 
@@ -107,17 +113,22 @@ export async function statusData(
     const from = quotaInstances.reduce((m, i) => minDate(m, i.periodStart), today);
     const to = quotaInstances.reduce((m, i) => maxDate(m, i.periodEnd), today);
     const unitIds = [...new Set(quotaInstances.map((i) => i.unitId))];
-    const articles = await loadArticles(db, unitIds, { from, to });
+    const [articles, exemptions] = await Promise.all([
+      loadArticles(db, unitIds, { from, to }),
+      exemptionsFor(db, quotaInstances),
+    ]);
     for (const progress of quotaProgress(plan.obligations, quotaInstances, articles)) {
       const obligation = byCode.get(progress.instance.obligationCode);
       if (!obligation) continue;
+      const exempt = exemptions.has(instanceKeyString(progress.instance));
       quotas.push({
         obligation,
         instance: progress.instance,
         period: periodOf(obligation, progress.instance.periodKey),
         target: progress.target,
         count: progress.count,
-        met: progress.met,
+        exempt,
+        met: progress.met || exempt,
       });
     }
   }

@@ -75,7 +75,7 @@ export function renderUnit(unit: StoredUnit, data: StatusData, rc: RenderContext
     const quotaLines = [t("bot:status.quotasTitle")];
     for (const q of quotas) {
       quotaLines.push(
-        t("bot:status.quota", {
+        t(q.exempt ? "bot:status.quotaExempt" : "bot:status.quota", {
           name: localized(q.obligation.name, lang),
           period: quotaPeriodText(q, t),
           count: q.count,
@@ -101,7 +101,10 @@ export function byObligationPeriod<L extends ReportLine | QuotaLine>(lines: read
   return [...groups.values()];
 }
 
-/** Counts per obligation and period over many units: who submitted, who reached the quota. */
+/**
+ * Counts per obligation and period over many units: who submitted, who reached the quota; an
+ * exempt unit counts as having submitted or reached it (as the reminder planner leaves it alone).
+ */
 export function renderSummary(heading: string, data: StatusData, rc: RenderContext): TextPart[] {
   const { t, lang } = rc;
   const lines = [heading];
