@@ -7,8 +7,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/run";
-import { type Harness, joined, P, startHarness, to } from "../conversation/runner/harness";
+import { cliOn, type Harness, joined, P, startHarness, to } from "../conversation/runner/harness";
 
 let h: Harness;
 beforeEach(async () => {
@@ -18,22 +17,7 @@ afterEach(async () => {
   await h.dispose();
 });
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, {
-    env: {
-      DATABASE_URL: `${h.tdb.dir}/baocao.db`,
-      DATA_DIR: h.tdb.dir,
-      BAOCAO_PLAN: "modern",
-      BAOCAO_LOG_LEVEL: "silent",
-    },
-    now: () => h.now,
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-  });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const cli = (...argv: string[]) => cliOn(h, ...argv);
 
 const WHAT = "Một clip về học sinh đánh nhau lan truyền trên TikTok.";
 const HANDLING = "Đã mời phụ huynh, báo cáo Phòng, liên hệ gỡ clip.";

@@ -1,7 +1,6 @@
 /** `baocao submissions missing`: the same list as /chuanop, as text and as JSON, and its refusals. */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/run";
-import { type Harness, P, startHarness, U } from "../conversation/runner/harness";
+import { cliOn, type Harness, P, startHarness, U } from "../conversation/runner/harness";
 
 let h: Harness;
 beforeEach(async () => {
@@ -14,22 +13,7 @@ afterEach(async () => {
   await h.dispose();
 });
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, {
-    env: {
-      DATABASE_URL: `${h.tdb.dir}/baocao.db`,
-      DATA_DIR: h.tdb.dir,
-      BAOCAO_PLAN: "modern",
-      BAOCAO_LOG_LEVEL: "silent",
-    },
-    now: () => h.now,
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-  });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const cli = (...argv: string[]) => cliOn(h, ...argv);
 
 const REPORT = "Báo cáo tháng công tác truyền thông và tình hình dư luận";
 

@@ -8,38 +8,19 @@ import fs from "node:fs";
 import path from "node:path";
 import type ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/run";
-import { type Harness, startHarness } from "../conversation/runner/harness";
+import { cliOn, type Harness, sendNovemberReport, startHarness } from "../conversation/runner/harness";
 import { readWorkbook, rowValues } from "./fixtures";
 
 let h: Harness;
 beforeEach(async () => {
   h = await startHarness();
-  await h.tap("lan", "report:DL_MONTHLY:2026-11:u-thcs-nd");
-  for (const a of ["12", "4", "2", "1", "0", "0", "không", "/boqua", "/boqua", "/boqua", "/boqua"])
-    await h.text("lan", a);
-  await h.tap("lan", "c:submit");
+  await sendNovemberReport(h);
 });
 afterEach(async () => {
   await h.dispose();
 });
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, {
-    env: {
-      DATABASE_URL: `${h.tdb.dir}/baocao.db`,
-      DATA_DIR: h.tdb.dir,
-      BAOCAO_PLAN: "modern",
-      BAOCAO_LOG_LEVEL: "silent",
-    },
-    now: () => h.now,
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-  });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const cli = (...argv: string[]) => cliOn(h, ...argv);
 
 describe("baocao submissions export", () => {
   it("writes the workbook and prints the summary, as text and as JSON", async () => {

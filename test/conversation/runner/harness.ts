@@ -4,6 +4,7 @@
  * preset (or another plan) and its shipped calendar. Events are InboundEvents; replies are read
  * back from the outbox and rendered as the adapters render them.
  */
+
 import { createBotHandler } from "../../../src/bot/handler";
 import { createStatusReporter } from "../../../src/bot/status/reporter";
 import type { ActivePlan } from "../../../src/bot/status/sources";
@@ -17,6 +18,7 @@ import type {
   OutboundMessage,
 } from "../../../src/channels/types";
 import { WEB_CAPABILITIES } from "../../../src/channels/web/index";
+import { runCli } from "../../../src/cli/run";
 import { createConversationHook, createSubmissionStatusSource } from "../../../src/conversation/runner/index";
 import { linkChat } from "../../../src/db/channel-links";
 import type { Db } from "../../../src/db/index";
@@ -302,4 +304,30 @@ export function to(messages: readonly Outgoing[], chatId: string): Outgoing[] {
 /** All texts of these messages, joined (for "contains" checks). */
 export function joined(messages: readonly Outgoing[]): string {
   return messages.map((m) => m.text).join("\n---\n");
+}
+
+/** `baocao …` on the harness's database, modern preset, at the harness's time. */
+export async function cliOn(h: Harness, ...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, {
+    env: {
+      DATABASE_URL: `${h.tdb.dir}/baocao.db`,
+      DATA_DIR: h.tdb.dir,
+      BAOCAO_PLAN: "modern",
+      BAOCAO_LOG_LEVEL: "silent",
+    },
+    now: () => h.now,
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+  });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+/** Cô Lan sends Nguyễn Du's November monthly report (modern preset), the shortest valid way. */
+export async function sendNovemberReport(h: Harness): Promise<void> {
+  await h.tap("lan", "report:DL_MONTHLY:2026-11:u-thcs-nd");
+  for (const a of ["12", "4", "2", "1", "0", "0", "không", "/boqua", "/boqua", "/boqua", "/boqua"])
+    await h.text("lan", a);
+  await h.tap("lan", "c:submit");
 }
