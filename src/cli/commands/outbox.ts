@@ -34,7 +34,13 @@ export const outboxListCommand: Command = {
           person: r.personName ?? "—",
           attempts: r.attempts,
           when: whenText(r.sentAt ?? r.notBefore),
-          error: r.lastError ?? "",
+          error:
+            r.status === "failed" && r.channelWaitSince
+              ? ctx.t("reminders:outbox.channelWait", {
+                  error: r.lastError ?? "",
+                  since: whenText(r.channelWaitSince),
+                })
+              : (r.lastError ?? ""),
         }),
       );
     }
