@@ -36,6 +36,11 @@ export interface FakeZaloPersonal extends PersonalLogin {
   deliver(message: Partial<PersonalMessage> & { threadId: string; msgId: string }): void;
   /** Zalo closes the listener with a code (1006: network lost; 3000: Zalo Web opened elsewhere). */
   drop(code: number): void;
+  /**
+   * Logins wait (Zalo unreachable, the adapter stays "connecting") until the returned function is
+   * called; then they proceed as usual. Lets a test keep the account disconnected as long as it likes.
+   */
+  holdLogins(): () => void;
   hostFile(url: string, bytes: Uint8Array): void;
   readonly connected: boolean;
 }
@@ -43,6 +48,7 @@ export interface FakeZaloPersonal extends PersonalLogin {
 export function createFakeZaloPersonal(): FakeZaloPersonal {
   let listeners: PersonalListeners | undefined;
   let failure: { code: number; message: string } | undefined;
+  let held: Promise<void> | undefined;
   const files = new Map<string, Uint8Array>();
   let seq = 0;
 
@@ -100,6 +106,7 @@ export function createFakeZaloPersonal(): FakeZaloPersonal {
       return listeners !== undefined;
     },
     async withCredentials(credentials) {
+      await held;
       fake.logins.push(credentials);
       if (JSON.stringify(credentials) !== JSON.stringify(fake.validCredentials)) {
         throw new PersonalZaloError("Đăng nhập thất bại", null);
@@ -134,6 +141,16 @@ export function createFakeZaloPersonal(): FakeZaloPersonal {
     },
     hostFile(url, bytes) {
       files.set(url, bytes);
+    },
+    holdLogins() {
+      let release = () => undefined as void;
+      held = new Promise<void>((resolve) => {
+        release = () => {
+          held = undefined;
+          resolve();
+        };
+      });
+      return () => release();
     },
   };
   return fake;

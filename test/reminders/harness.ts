@@ -84,7 +84,11 @@ export interface Harness {
 export async function createHarness(
   planId: string,
   start: Date,
-  options: { plan?: Plan } = {},
+  options: {
+    plan?: Plan;
+    /** Sends Telegram through this adapter (e.g. the real one on the fake Bot API server). */
+    telegramAdapter?: ChannelAdapter;
+  } = {},
 ): Promise<Harness> {
   const db = await createTestDatabase();
   await loadDemo(db.db, start);
@@ -125,7 +129,7 @@ export async function createHarness(
   });
   const dispatcher = createDispatcher({
     db: db.db,
-    adapters: [telegram.adapter, zalo.adapter],
+    adapters: [options.telegramAdapter ?? telegram.adapter, zalo.adapter],
     log,
     now: () => clock,
     beforeSend: service.beforeSend,
