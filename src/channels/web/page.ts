@@ -41,24 +41,13 @@ export const PAGE_CSP = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-/** ?lang= wins, then the browser's Accept-Language (first of vi/en by preference), then the default. */
-export function pickLang(
-  query: string | undefined,
-  acceptLanguage: string | undefined,
-  fallback: Lang,
-): Lang {
-  if (isLang(query)) return query;
-  const ranked = (acceptLanguage ?? "")
-    .split(",")
-    .map((entry) => {
-      const [tag = "", ...params] = entry.trim().split(";");
-      const q = params.find((p) => p.trim().startsWith("q="));
-      return { lang: tag.trim().slice(0, 2).toLowerCase(), q: q ? Number(q.trim().slice(2)) : 1 };
-    })
-    .filter((e) => isLang(e.lang) && e.q > 0)
-    .sort((a, b) => b.q - a.q);
-  const first = ranked[0]?.lang;
-  return isLang(first) ? first : fallback;
+/**
+ * ?lang= wins, else the product's language (BAOCAO_LANG). Not the browser's Accept-Language: the
+ * bot speaks the product's language in every chat, and many Vietnamese phones run in English, so
+ * following the browser gave an English page around a Vietnamese conversation.
+ */
+export function pickLang(query: string | undefined, fallback: Lang): Lang {
+  return isLang(query) ? query : fallback;
 }
 
 /** Strings the script needs; placeholders stay as {{name}} for the script to fill. */

@@ -38,7 +38,7 @@ export function createChatRoutes(ctx: WebChatContext): Hono<WebEnv> {
   // because messengers open links in a preview fetcher that would otherwise spend the code.
   chat.get("/", async (c) => {
     const session = await sessionOrNew(ctx, c);
-    const lang = pickLang(c.req.query("lang"), c.req.header("accept-language"), ctx.defaultLang);
+    const lang = pickLang(c.req.query("lang"), ctx.defaultLang);
     c.header("content-security-policy", PAGE_CSP);
     c.header("cache-control", "no-store");
     return c.html(renderPage({ lang, linked: session.linked, maxUploadBytes: ctx.maxUploadBytes }));
