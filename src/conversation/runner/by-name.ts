@@ -108,8 +108,9 @@ async function askPeriod(
     const period = periodText(obligation, active.calendar, i.periodKey, run.t);
     const due = dateText(new Date(i.dueAt));
     const late = run.now.getTime() > Date.parse(i.dueAt);
-    lines.push(run.t(late ? "report:menu.lineOverdue" : "report:menu.lineDue", { name, period, due }));
+    // The heading names the report: each line is its period ("• Tháng 11/2026 — hạn 24/11/2026").
     const label = `${period.charAt(0).toUpperCase()}${period.slice(1)}`;
+    lines.push(run.t(late ? "report:match.periodOverdue" : "report:match.periodDue", { period: label, due }));
     buttons.push({
       label: { text: shorten(label, run.buttons()?.maxLabelChars ?? 40) },
       payload: reportPayload(i.obligationCode, i.periodKey, unit),

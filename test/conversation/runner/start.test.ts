@@ -52,8 +52,8 @@ describe("starting a report", () => {
       "report:DL_MONTHLY:2026-10:u-thcs-nd",
       "report:DL_MONTHLY:2026-09:u-thcs-nd",
     ]);
-    expect(ask?.text).toContain("tháng 11/2026 — hạn 24/11/2026");
-    expect(ask?.text).toContain("tháng 10/2026 — quá hạn từ 23/10/2026");
+    expect(ask?.text).toContain("• Tháng 11/2026 — hạn 24/11/2026\n");
+    expect(ask?.text).toContain("• Tháng 10/2026 — quá hạn từ 23/10/2026, vẫn có thể gửi");
     expect(await h.db.selectFrom("drafts").selectAll().execute()).toEqual([]);
     const reply = joined(to(await h.tap("lan", "report:DL_MONTHLY:2026-11:u-thcs-nd"), "lan"));
     expect(reply).toContain(
