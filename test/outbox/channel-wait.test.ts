@@ -19,6 +19,7 @@ import {
   enqueueMessage,
   OUTBOX_MAX_CHANNEL_WAIT_MS,
 } from "../../src/outbox/index";
+import { RATE_LIMIT_MAX_SLEEP_MS, rateLimitAdapters } from "../../src/outbox/rate-limit";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { type ScriptedAdapter, scriptedAdapter } from "./scripted-adapter";
 
@@ -244,6 +245,43 @@ describe("dispatcher: waiting for the channel", () => {
     await dispatcher.tick();
     expect(await retryOutboxRow(db.db, id, clock)).toEqual({ ok: true });
     expect((await rows())[0]).toMatchObject({ status: "pending", channel_wait_since: null, attempts: 0 });
+  });
+
+  it("an hour's throttle of one channel holds that channel's rows, not the round nor the other channels", async () => {
+    const personal = scriptedAdapter("zalo-personal");
+    personal.script("A", {
+      status: "retryable",
+      retryAfterMs: HOUR_MS,
+      reason: "zalo-personal 221 Vượt quá số request cho phép",
+      throttled: true,
+    });
+    // The limiter's clock is the dispatcher's; a long sleep inside send would fail the test.
+    const clockForLimiter = {
+      now: () => clock.getTime(),
+      sleep: async (ms: number) => {
+        if (ms > RATE_LIMIT_MAX_SLEEP_MS) throw new Error(`slept ${ms} ms inside send`);
+      },
+    };
+    dispatcher = make({ adapters: rateLimitAdapters([personal, adapter], { clock: clockForLimiter }) });
+    const personalChat = (id: string) => ({ channel: "zalo-personal" as const, chatId: id });
+    for (const id of ["A", "B"])
+      await enqueueMessage(db.db, { chat: personalChat(id), message: say(id), kind: "reply", now: clock });
+    await queue("C", "c");
+    await dispatcher.tick();
+    const [a, b, c] = await rows();
+    const inAnHour = new Date(T0.getTime() + HOUR_MS).toISOString();
+    expect(a).toMatchObject({ status: "failed", attempts: 0, not_before: inAnHour });
+    expect(b).toMatchObject({
+      status: "failed",
+      attempts: 0,
+      not_before: inAnHour,
+      last_error: "channel paused by the platform: zalo-personal 221 Vượt quá số request cho phép",
+    });
+    expect(c).toMatchObject({ status: "sent" });
+    expect(personal.sends.map((s) => s.text)).toEqual(["A"]);
+    advance(HOUR_MS);
+    await dispatcher.tick();
+    expect((await rows()).map((r) => r.status)).toEqual(["sent", "sent", "sent"]);
   });
 
   it("says how long a row waited in words the office reads", () => {
