@@ -143,14 +143,14 @@ export function createFakeZaloPersonal(): FakeZaloPersonal {
       files.set(url, bytes);
     },
     holdLogins() {
-      let release = () => undefined as void;
-      held = new Promise<void>((resolve) => {
-        release = () => {
-          held = undefined;
-          resolve();
-        };
+      let resolve: () => void = () => undefined;
+      held = new Promise<void>((r) => {
+        resolve = r;
       });
-      return () => release();
+      return () => {
+        held = undefined;
+        resolve();
+      };
     },
   };
   return fake;
