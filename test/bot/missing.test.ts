@@ -51,6 +51,10 @@ beforeEach(async () => {
       created_at: NOW.toISOString(),
     })
     .execute();
+  // October sent by every school: these tests are about November (an October still owed would be
+  // listed too, see status.test.ts).
+  for (const unitId of [U.nguyenDu, U.kimDong, U.chuVanAn, U.oldSchool])
+    await submit(unitId, new Date("2026-10-20T03:00:00.000Z"), "2026-10");
   bot = createBot(tdb.db, { submissions: createSubmissionStatusSource() });
   await linkChat(bot, tdb.db, P.tuan, "office"); // Văn phòng staff
   await linkChat(bot, tdb.db, P.hoa, "commune"); // head of the commune office: Nguyễn Du, Kim Đồng
@@ -61,22 +65,22 @@ afterEach(async () => {
   await tdb.dispose();
 });
 
-async function submit(unitId: string, at: Date): Promise<void> {
-  const id = `s-${unitId}`;
+async function submit(unitId: string, at: Date, periodKey = "2026-11"): Promise<void> {
+  const id = `s-${unitId}-${periodKey}`;
   await insertSubmission(tdb.db, {
     id,
-    reference: `BC-${unitId}`,
+    reference: `BC-${unitId}-${periodKey}`,
     unitId,
     obligationCode: "MONTHLY",
-    periodKey: "2026-11",
+    periodKey,
     formVersion: 1,
     answers: {},
     nil: false,
     byPerson: null,
     at,
-    dueAt: new Date("2026-11-24T16:59:59.999Z"),
-    revisionId: `r-${unitId}`,
-    revisionKey: `k-${unitId}`,
+    dueAt: new Date(periodKey === "2026-11" ? "2026-11-24T16:59:59.999Z" : "2026-10-23T16:59:59.999Z"),
+    revisionId: `r-${id}`,
+    revisionKey: `k-${id}`,
     source: "cli",
   });
 }

@@ -44,11 +44,21 @@ const MONTHLY = "Báo cáo công tác truyền thông hằng tháng";
 const WEEKLY = "Tin bài hay mỗi tuần";
 const PRESS = "Bài viết trên báo chí";
 const november = () => t("periods:label.month", { month: 11, year: 2026 });
+const october = () => t("periods:label.month", { month: 10, year: 2026 });
+/** October's report, due last month and still owed: /trangthai keeps showing it. */
+const octoberOverdue = () =>
+  t("bot:status.report", {
+    name: MONTHLY,
+    period: october(),
+    due: "23/10/2026",
+    state: t("bot:status.state.overdue"),
+  });
 
 function unitStatus(unit: string, state: string, weekly: number, press: number): string {
   return [
     [
       t("bot:status.heading", { unit, month: 11, year: 2026 }),
+      octoberOverdue(),
       t("bot:status.report", { name: MONTHLY, period: november(), due: "24/11/2026", state }),
     ].join("\n"),
     [
@@ -106,7 +116,9 @@ describe("/trangthai", () => {
       }),
     );
     const [minh] = await bot.send(ev.text("200", "/trangthai", "telegram", bot.now));
-    expect(minh?.text.split("\n")[1]).toBe(
+    // Kim Đồng still owes October too; Nguyễn Du sent both, so October is not shown to Lan.
+    expect(minh?.text.split("\n")[1]).toBe(octoberOverdue());
+    expect(minh?.text.split("\n")[2]).toBe(
       t("bot:status.report", {
         name: MONTHLY,
         period: november(),
@@ -123,6 +135,14 @@ describe("/trangthai", () => {
     expect(reply?.text).toBe(
       [
         t("bot:status.summaryAll", { month: 11, year: 2026, units: 4 }),
+        t("bot:status.summaryReport", {
+          name: MONTHLY,
+          period: october(),
+          due: "23/10/2026",
+          submitted: 0,
+          total: 4,
+          missing: 4,
+        }),
         t("bot:status.summaryReport", {
           name: MONTHLY,
           period: november(),

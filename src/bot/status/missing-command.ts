@@ -46,7 +46,10 @@ const notAllowed = (sp: Speaker): Reply => ({
   parts: [{ key: "missing:notAllowed", params: { title: sp.title } }],
 });
 
-/** A "Chưa nộp" button per report line of these groups with units missing, within the channel's limits. */
+/**
+ * A "Chưa nộp" button per report period with units missing (open or overdue; a period not open
+ * yet has none), within the channel's limits.
+ */
 export function missingButtons(
   lines: readonly ReportLine[],
   rc: { readonly t: Speaker["t"]; readonly lang: Lang },
@@ -55,7 +58,8 @@ export function missingButtons(
   const buttons: Button[] = [];
   for (const group of byObligationPeriod(lines)) {
     const first = group[0] as ReportLine;
-    const missing = group.filter((l) => !isSubmitted(l.status)).length;
+    // A period not open yet (next weeks of the month) has nobody missing: no button for it.
+    const missing = group.filter((l) => !isSubmitted(l.status) && l.status !== "not_open").length;
     if (missing === 0) continue;
     const line = { obligation: first.obligation, periodKey: first.instance.periodKey, period: first.period };
     const button = missingButton(line, missing, rc, limits);

@@ -8,7 +8,7 @@
  */
 import { exemptionsFor } from "../../db/exemptions";
 import type { Db } from "../../db/index";
-import { firstOfMonth, lastOfMonth, maxDate, minDate, yearMonthOf } from "../../domain/dates";
+import { addMonths, firstOfMonth, lastOfMonth, maxDate, minDate, yearMonthOf } from "../../domain/dates";
 import { instancesOf, type ObligationInstance } from "../../domain/instances";
 import type { LocalDate, Unit } from "../../domain/org";
 import type { Period } from "../../domain/periods";
@@ -42,6 +42,18 @@ export interface StatusData {
   readonly today: LocalDate;
   readonly reports: readonly ReportLine[];
   readonly quotas: readonly QuotaLine[];
+}
+
+/** This month's lines, and those of earlier periods (obligation and period) someone still owes. */
+function stillOwedOrCurrent(lines: readonly ReportLine[], monthStart: LocalDate): ReportLine[] {
+  const owed = new Set<string>();
+  for (const l of lines) {
+    if (l.instance.dueDate < monthStart && !isSubmitted(l.status))
+      owed.add(`${l.obligation.code}\u0000${l.instance.periodKey}`);
+  }
+  return lines.filter(
+    (l) => l.instance.dueDate >= monthStart || owed.has(`${l.obligation.code}\u0000${l.instance.periodKey}`),
+  );
 }
 
 export function isSubmitted(status: ReportStatus): boolean {
@@ -97,12 +109,27 @@ export async function statusData(
   const byCode = new Map(plan.obligations.map((o) => [o.code, o]));
   const periodOf = (o: Obligation, key: string): Period | null => periodFor(o.period, calendar, key);
 
-  // Only the asked-about units are fanned out; the schedules are shared by every asker.
-  const reportInstances = instancesOf(
-    schedulesFor(plan, calendar, "report", { from: firstOfMonth(month), to: lastOfMonth(month) }),
-    units,
+  // Only the asked-about units are fanned out; the schedules are shared by every asker. Last
+  // month's periods come too, kept only where someone has still not sent them: on 3 December the
+  // November report's late units are what matters most.
+  const monthStart = firstOfMonth(month);
+  const reportInstances = [
+    ...instancesOf(
+      schedulesFor(plan, calendar, "report", {
+        from: firstOfMonth(addMonths(month, -1)),
+        to: lastOfMonth(addMonths(month, -1)),
+      }),
+      units,
+    ),
+    ...instancesOf(
+      schedulesFor(plan, calendar, "report", { from: monthStart, to: lastOfMonth(month) }),
+      units,
+    ),
+  ];
+  const reports = stillOwedOrCurrent(
+    await reportLines(db, active, reportInstances, now, submissions),
+    monthStart,
   );
-  const reports = await reportLines(db, active, reportInstances, now, submissions);
 
   const quotaInstances = instancesOf(
     schedulesFor(plan, calendar, "quota", { from: today, to: today }),
