@@ -26,6 +26,11 @@ function nilMessage(ctx: StepContext, notes: readonly TextPart[]): OutboundMessa
   return { lang: ctx.lang, parts, buttons: buttons.slice(0, ctx.buttons.maxButtons) };
 }
 
+/** A question's label before ": answer": its own "?" or ":" would read "không?: Không". */
+function summaryLabel(label: string): string {
+  return label.replace(/\s*[?:：]\s*$/u, "");
+}
+
 export function reviewMessage(
   form: Form,
   state: FormState,
@@ -44,7 +49,7 @@ export function reviewMessage(
       const value = state.answers[q.id];
       const n = numberOf.get(cursorKey({ at: "q", id: q.id }));
       if (value === undefined || n === undefined) continue;
-      const label = localized(q.label, ctx.lang);
+      const label = summaryLabel(localized(q.label, ctx.lang));
       parts.push({
         key: "form:review.line",
         params: { n, label, ...valueParams(displayValue(q, value, ctx.lang)) },
@@ -63,7 +68,7 @@ export function reviewMessage(
         params: {
           n,
           item: l.cursor.index + 1,
-          label: localized(l.question.label, ctx.lang),
+          label: summaryLabel(localized(l.question.label, ctx.lang)),
           ...valueParams(displayValue(l.question, l.value, ctx.lang)),
         },
       });

@@ -306,7 +306,7 @@ describe("review, edit and send", () => {
         "Xin Thầy/Cô xem lại 5 câu trả lời trước khi gửi:",
         "1. Số tin bài đã đăng trên website trong tháng: 12",
         "2. Các kênh đơn vị đã dùng: Trang web, Zalo OA",
-        "3. Trong tháng có vụ việc cần báo cáo không?: Không",
+        "3. Trong tháng có vụ việc cần báo cáo không: Không",
         "Bài viết nổi bật: 0 mục",
         "4. Số điện thoại người phụ trách: 0912 345 678",
         "5. Ghi chú: (bỏ qua)",
