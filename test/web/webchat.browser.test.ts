@@ -166,7 +166,7 @@ describe.skipIf(SKIP)("web chat in headless Chromium", () => {
     await plain.adapter.stop(); // the server refuses inbound (503) until started again
 
     await page.getByLabel("Tin nhắn", { exact: true }).fill("Báo cáo tuần 47");
-    await page.getByRole("button", { name: "Gửi", exact: true }).click();
+    await page.getByRole("button", { name: "Gửi tin nhắn", exact: true }).click();
     const retry = page.getByRole("button", { name: "Chưa gửi được. Chạm để gửi lại." });
     await retry.waitFor();
     await plain.adapter.start(plain.pipeline.sink);
