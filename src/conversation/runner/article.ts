@@ -3,10 +3,11 @@
  * as soon as it is typed (no need to fill in the rest for nothing) and again on sending (two
  * people at once: the unique (unit, url_key) decides).
  */
-import type { ActivePlan } from "../../bot/status/sources";
+import { type ActivePlan, instanceKeyString } from "../../bot/status/sources";
 import type { TextPart } from "../../channels/types";
 import { findArticle, insertArticle } from "../../db/articles";
 import type { Draft } from "../../db/drafts";
+import { exemptionsFor } from "../../db/exemptions";
 import { getUnitById, newId } from "../../db/index";
 import { linkFiles } from "../../db/submission-files";
 import { minDate } from "../../domain/dates";
@@ -64,11 +65,14 @@ async function progressLines(run: Run, active: ActivePlan, unitId: string): Prom
   }));
   const byCode = new Map(active.plan.obligations.map((o) => [o.code, o]));
   const lines: string[] = [run.t("report:article.progressTitle")];
+  // As /trangthai says it: a period the office exempted is "được miễn" (bot/status/model.ts).
+  const exemptions = await exemptionsFor(run.trx, instances);
   for (const p of quotaProgress(active.plan.obligations, instances, articles)) {
     const o = byCode.get(p.instance.obligationCode);
     if (!o?.quota) continue;
+    const exempt = exemptions.has(instanceKeyString(p.instance));
     lines.push(
-      run.t("report:article.progress", {
+      run.t(exempt ? "report:article.progressExempt" : "report:article.progress", {
         name: localized(o.name, run.lang),
         period: quotaPeriodText(o, active.calendar, p.instance.periodKey, run.t),
         count: p.count,

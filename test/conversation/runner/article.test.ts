@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { urlKey } from "../../../src/conversation/runner/index";
+import { addExemption } from "../../../src/db/exemptions";
 import { type Harness, joined, P, startHarness, to, U } from "./harness";
 
 let h: Harness;
@@ -26,6 +27,28 @@ async function sendArticle(url: string, title = "Lễ khai giảng năm học m�
 }
 
 describe("articles", () => {
+  it("a quota the office exempted says “được miễn” in the progress, as /trangthai does", async () => {
+    await addExemption(
+      h.db,
+      {
+        unitId: U.nguyenDu,
+        obligationCode: "PRESS_UNIT",
+        periodKey: "*",
+        reason: "Sáp nhập",
+        createdBy: "cli",
+      },
+      h.now,
+    );
+    await sendArticle("https://thcs-nguyendu.edu.vn/tin-tuc/hoi-thao");
+    await say("1"); // website
+    await say("09/11/2026");
+    await say("/boqua");
+    await say("/boqua");
+    const recorded = joined(await h.tap("lan", "c:submit"));
+    expect(recorded).toContain("• Tuần này: 1/1 tin bài");
+    expect(recorded).toMatch(/• Năm học 2026-2027: được miễn \(0\/\d+ [^)]*\) \(/);
+  });
+
   it("records an article once, with the quota progress; the same link again is recognised at once", async () => {
     const next = await sendArticle(
       "https://www.thcs-nguyendu.edu.vn/tin-tuc/khai-giang/?utm_source=zalo&fbclid=x1",
