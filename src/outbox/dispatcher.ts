@@ -9,6 +9,10 @@
  * attempt: the row waits for its channel, retried at retryAfterMs or channelWaitBackoffMs, and is
  * dead only once it has waited longer than maxChannelWaitMs ("channel unavailable for …"), so that
  * a reminder falls back to another channel. The wait's start is outbox.channel_wait_since.
+ * Workers are shared by every channel, but at most half of them send on one channel at a time:
+ * a channel whose sends hang until the client's timeout (Telegram blocked by the ISP, before the
+ * rate limiter marks it down, src/outbox/rate-limit.ts) leaves the other half to the rest. A row
+ * skipped for that reason stays pending for a later worker or round.
  * Issue 5 adds rate limits and channel fallback; `onDead` is where fallback plugs in.
  */
 import { renderPart } from "../channels/render";
@@ -100,6 +104,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const pollMs = options.pollIntervalMs ?? DISPATCH_POLL_INTERVAL_MS;
   const translate = options.translate ?? translator;
   const adapters = new Map<ChannelId, ChannelAdapter>(options.adapters.map((a) => [a.id, a]));
+  // A channel whose sends hang (unreachable until the client's timeout) must not take every worker.
+  const perChannel = Math.max(1, Math.floor(concurrency / 2));
+  const busy = new Map<ChannelId, number>();
 
   const dead = async (row: OutboxRow, result: SendResult, reason: string, giveBackAttempt = false) => {
     await markDead(db, row.id, reason, giveBackAttempt);
@@ -171,17 +178,24 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const round = async (): Promise<number> => {
     const heads = await selectDueHeads(db, now(), DISPATCH_BATCH_ROWS);
     let attempted = 0;
-    let next = 0;
+    const left = [...heads];
     const worker = async () => {
-      while (next < heads.length) {
-        const row = heads[next++];
-        if (!row || !(await claimRow(db, row.id))) continue;
-        attempted += 1;
+      for (;;) {
+        // The oldest row whose channel has a worker to spare; none left: this worker is done.
+        const i = left.findIndex((r) => (busy.get(r.channel) ?? 0) < perChannel);
+        if (i < 0) return;
+        const [row] = left.splice(i, 1);
+        if (!row) return;
+        busy.set(row.channel, (busy.get(row.channel) ?? 0) + 1);
         try {
+          if (!(await claimRow(db, row.id))) continue;
+          attempted += 1;
           await sendOne(row);
         } catch (err) {
           // The database failed while recording the outcome: the row stays "sending" until restart.
           log.error("outbox.record_failed", { id: row.id, error: String(err).slice(0, 300) });
+        } finally {
+          busy.set(row.channel, (busy.get(row.channel) ?? 1) - 1);
         }
       }
     };

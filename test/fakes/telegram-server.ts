@@ -7,7 +7,8 @@
  * Telegram does. It answers errors the way Telegram does (HTTP status = error_code):
  * 403 for blocked chats, 400 "chat not found", 429 with retry_after in rate-limit mode. It can also
  * answer a proxy's HTML error page, and go offline (connections refused) and come back on the
- * same port, as api.telegram.org does when the network between us fails.
+ * same port, as api.telegram.org does when the network between us fails, or hang (connections
+ * accepted, calls recorded, never answered: the client times out), as when an ISP blocks it.
  */
 import { createHash } from "node:crypto";
 import http from "node:http";
@@ -72,6 +73,8 @@ export interface FakeTelegramServer {
   /** Listens again on the same port. */
   goOnline(): Promise<void>;
   readonly online: boolean;
+  /** While on, every API call is recorded and never answered (the client's timeout ends it). */
+  hang(on: boolean): void;
   /** Resolves once `predicate` holds over the recorded calls (checked after every call). */
   waitFor(predicate: (calls: readonly RecordedCall[]) => boolean, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -169,6 +172,7 @@ export async function startFakeTelegramServer(token = "123456:TEST-token_abc"): 
   const failures = new Map<string, ApiFailure[]>();
   const pages = new Map<string, number[]>();
   let online = true;
+  let hanging = false;
   let limit: { maxPerSecond: number; retryAfterSeconds: number } | null = null;
   let sendTimes: number[] = [];
   let webhook: { url: string; secret: string | undefined } | null = null;
@@ -341,6 +345,7 @@ export async function startFakeTelegramServer(token = "123456:TEST-token_abc"): 
       const { params, files: uploaded } = await parseParams(req, url);
       calls.push({ method, params, files: uploaded });
       for (const w of [...watchers]) w();
+      if (hanging) return; // never answered; closeAllConnections drops it on close
       send(await callApi(method, params, uploaded, req));
     })().catch((err: unknown) => {
       if (process.env.FAKE_TG_DEBUG) console.error("fake telegram:", err);
@@ -401,6 +406,9 @@ export async function startFakeTelegramServer(token = "123456:TEST-token_abc"): 
     },
     get online() {
       return online;
+    },
+    hang(on) {
+      hanging = on;
     },
     async goOffline() {
       if (!online) return;

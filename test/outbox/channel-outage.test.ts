@@ -4,7 +4,9 @@
  * real SQLite database, time injected. Waiting for the channel spends no attempts: a 30-minute
  * disconnection, the hourly recipient ceiling, a network outage longer than 8 retry rounds — every
  * queued message is delivered once, in order, none dead. (Past the maximum wait, the reminder's
- * fallback: test/reminders/channel-outage.test.ts.)
+ * fallback: test/reminders/channel-outage.test.ts.) A Telegram that hangs (blocked by the ISP) holds
+ * at most half the dispatcher's workers, is then paused and probed once at a time, and the other
+ * channels' rows leave meanwhile.
  */
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -19,15 +21,19 @@ import { runCli } from "../../src/cli/run";
 import { loadConfig } from "../../src/config";
 import { createLogger } from "../../src/log";
 import { createDispatcher, type Dispatcher, enqueueMessage } from "../../src/outbox/index";
-import { rateLimited } from "../../src/outbox/rate-limit";
+import { type Clock, rateLimited } from "../../src/outbox/rate-limit";
 import { type FakeTelegramServer, startFakeTelegramServer } from "../fakes/telegram-server";
 import { createFakeZaloPersonal, type FakeZaloPersonal } from "../fakes/zalo-personal";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { scriptedAdapter } from "./scripted-adapter";
 
 const log = createLogger("silent");
 const T0 = new Date("2026-11-24T02:00:00.000Z"); // Tuesday 09:00 in Hà Nội
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
+/** The rate limiter on the dispatcher's clock (channel pauses are in that time); rates never wait. */
+const limiterClock: Clock = { now: () => clock.getTime(), sleep: async () => undefined };
+const UNPACED = { maxPerSecond: 10_000, maxPerChatPerSecond: 10_000 };
 
 let db: TestDatabase;
 let clock: Date;
@@ -219,9 +225,7 @@ describe("telegram: a network outage longer than 8 retry rounds", () => {
       { log },
     );
     // As wired in production, with rates high enough that the test does not wait for slots.
-    adapter = rateLimited(telegram, {
-      overrides: { telegram: { maxPerSecond: 10_000, maxPerChatPerSecond: 10_000 } },
-    });
+    adapter = rateLimited(telegram, { clock: limiterClock, overrides: { telegram: UNPACED } });
     dispatcher = createDispatcher({ db: db.db, adapters: [adapter], log, now: () => clock });
     const chats = ["100001", "100002", "100003", "100004"];
     await fake.goOffline();
@@ -237,14 +241,16 @@ describe("telegram: a network outage longer than 8 retry rounds", () => {
       chats.map(() =>
         expect.objectContaining({
           attempts: 0,
-          last_error: "network: ECONNREFUSED",
+          // The probe's own answer, or the rows handed back while the channel is paused.
+          last_error: expect.stringContaining("network: ECONNREFUSED"),
           channel_wait_since: T0.toISOString(),
         }),
       ),
     );
 
     await fake.goOnline();
-    await runUntil(new Date(clock.getTime() + 5 * MINUTE));
+    // The channel's pause (at most 5 min), its probe, and the rows following it 5 s later.
+    await runUntil(new Date(clock.getTime() + 6 * MINUTE));
     const after = await rows();
     expect(after.map((r) => r.status)).toEqual(texts.map(() => "sent"));
     expect(after.map((r) => r.attempts)).toEqual(texts.map(() => 1));
@@ -254,5 +260,92 @@ describe("telegram: a network outage longer than 8 retry rounds", () => {
         `Nhắc nộp báo cáo #1 cho ${chatId}`,
         `Nhắc nộp báo cáo #2 cho ${chatId}`,
       ]);
+  });
+});
+
+describe("telegram hanging (blocked by the ISP): the other channels are not held up", () => {
+  let fake: FakeTelegramServer;
+  afterEach(async () => {
+    await fake.close();
+  });
+
+  it("web rows queued with a Telegram wave leave at once; Telegram is paused, probed once at a time, then delivers everything once", async () => {
+    fake = await startFakeTelegramServer();
+    fake.hang(true);
+    const telegram = createTelegramAdapter(
+      // The client gives up after 1 s instead of 60 s.
+      {
+        token: fake.token,
+        apiRoot: fake.apiRoot,
+        webhookUrl: undefined,
+        webhookSecret: undefined,
+        apiTimeoutSeconds: 1,
+      },
+      { log },
+    );
+    const web = scriptedAdapter("web");
+    const options = { clock: limiterClock, overrides: { telegram: UNPACED, web: UNPACED } };
+    adapter = rateLimited(telegram, options);
+    // Four workers: at most two of them on one channel.
+    dispatcher = createDispatcher({
+      db: db.db,
+      adapters: [adapter, rateLimited(web, options)],
+      log,
+      now: () => clock,
+      concurrency: 4,
+    });
+    const tgChats = ["200001", "200002", "200003", "200004", "200005"];
+    const texts = await queueFor("telegram", tgChats);
+    const webTexts = await queueFor("web", ["w1", "w2", "w3"], 1);
+
+    const round = dispatcher.tick();
+    await web.sendsReached(3);
+    // Every web reply went out while the Telegram sends were still hanging: none has timed out.
+    const during = await rows();
+    expect(during.filter((r) => r.status === "failed")).toEqual([]);
+    await fake.waitFor((calls) => calls.filter((c) => c.method === "sendMessage").length >= 2);
+    await round;
+
+    // Two sends timed out; the channel was then marked down and the other rows handed back unsent.
+    expect(fake.callsTo("sendMessage")).toHaveLength(2);
+    const afterWave = await rows();
+    expect(afterWave.filter((r) => r.status === "dead")).toEqual([]);
+    expect(afterWave.filter((r) => r.status === "sent").map((r) => r.chat_id)).toEqual(["w1", "w2", "w3"]);
+    expect(afterWave.filter((r) => r.status === "failed")).toEqual(
+      tgChats.map(() =>
+        expect.objectContaining({ attempts: 0, last_error: expect.stringContaining("network: timeout") }),
+      ),
+    );
+    expect(
+      afterWave.filter((r) => r.last_error?.startsWith("telegram unavailable (paused after:")),
+    ).toHaveLength(3);
+
+    // Within the pause, a new Telegram row does not reach the platform.
+    clock = new Date(T0.getTime() + 2_000);
+    await queueFor("telegram", ["200006"], 1);
+    await dispatcher.tick();
+    expect(fake.callsTo("sendMessage")).toHaveLength(2);
+
+    // The pause over, one probe (which hangs too); the other rows are handed back meanwhile.
+    clock = new Date(T0.getTime() + 5_000);
+    await dispatcher.tick();
+    expect(fake.callsTo("sendMessage")).toHaveLength(3);
+    clock = new Date(T0.getTime() + 10_000);
+    await dispatcher.tick();
+    expect(fake.callsTo("sendMessage")).toHaveLength(3); // paused for 10 s after the failed probe
+
+    // Telegram answers again: everything is delivered, once, in order per chat, with no attempt spent.
+    fake.hang(false);
+    await runUntil(new Date(T0.getTime() + 10 * MINUTE));
+    const after = await rows();
+    expect(after.filter((r) => r.status !== "sent")).toEqual([]);
+    expect(after.filter((r) => r.attempts !== 1)).toEqual([]);
+    expect(fake.sent.map((m) => m.text).sort()).toEqual([...texts, "Nhắc nộp báo cáo #1 cho 200006"].sort());
+    for (const chatId of tgChats)
+      expect(fake.sentTo(chatId).map((m) => m.text)).toEqual([
+        `Nhắc nộp báo cáo #1 cho ${chatId}`,
+        `Nhắc nộp báo cáo #2 cho ${chatId}`,
+      ]);
+    expect(web.sends.map((s) => s.text).sort()).toEqual([...webTexts].sort());
   });
 });

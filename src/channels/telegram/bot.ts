@@ -25,6 +25,8 @@ export interface TelegramAdapterConfig {
   readonly webhookSecret: string | undefined;
   /** Bot API server, without a trailing slash (tests: a fake server on 127.0.0.1). */
   readonly apiRoot: string;
+  /** Overrides TELEGRAM_API_TIMEOUT_SECONDS, whole seconds (tests: a server that never answers). */
+  readonly apiTimeoutSeconds?: number | undefined;
 }
 
 /**
@@ -35,6 +37,9 @@ const TELEGRAM_API_TIMEOUT_SECONDS = 60;
 
 export function createBot(config: TelegramAdapterConfig): Bot {
   return new Bot(config.token, {
-    client: { apiRoot: config.apiRoot.replace(/\/+$/, ""), timeoutSeconds: TELEGRAM_API_TIMEOUT_SECONDS },
+    client: {
+      apiRoot: config.apiRoot.replace(/\/+$/, ""),
+      timeoutSeconds: config.apiTimeoutSeconds ?? TELEGRAM_API_TIMEOUT_SECONDS,
+    },
   });
 }
