@@ -1,5 +1,7 @@
 /** Exemptions (miễn báo cáo) set by the office: a unit × obligation × period, or every period ("*"). */
+
 import type { Kysely } from "kysely";
+import { bumpStatusEpoch } from "./change-epoch";
 import { newId } from "./ids";
 import type { Database } from "./schema";
 
@@ -27,6 +29,7 @@ export interface ExemptionInput {
 
 /** false when the same exemption already exists (it is left as it was). */
 export async function addExemption(db: Conn, input: ExemptionInput, now: Date): Promise<boolean> {
+  bumpStatusEpoch();
   const r = await db
     .insertInto("exemptions")
     .values({
@@ -47,6 +50,7 @@ export async function removeExemption(
   db: Conn,
   key: { unitId: string; obligationCode: string; periodKey: string },
 ): Promise<boolean> {
+  bumpStatusEpoch();
   const r = await db
     .deleteFrom("exemptions")
     .where("unit_id", "=", key.unitId)

@@ -17,30 +17,80 @@ export interface SubmissionFactRow extends InstanceRef {
   readonly reviewState: ReviewState;
 }
 
-/** The current submission of each instance given that has one. */
+/** A report period asked about for at least this many units is read whole (one indexed query). */
+const UNITS_FOR_PERIOD_QUERY = 20;
+
+function toFact(r: {
+  unit_id: string;
+  obligation_code: string;
+  period_key: string;
+  submitted_at: string;
+  nil: number;
+  review_state: string;
+}): SubmissionFactRow {
+  return {
+    unitId: r.unit_id,
+    obligationCode: r.obligation_code,
+    periodKey: r.period_key,
+    submittedAt: new Date(r.submitted_at),
+    nil: r.nil === 1,
+    reviewState: r.review_state as ReviewState,
+  };
+}
+
+const FACT_COLUMNS = [
+  "unit_id",
+  "obligation_code",
+  "period_key",
+  "submitted_at",
+  "nil",
+  "review_state",
+] as const;
+
+/**
+ * The current submission of each instance given that has one. The Văn phòng asks about a few
+ * report periods for hundreds of units: each such period is one query on the
+ * (obligation_code, period_key) index, kept to the units asked about; the rest (a unit's own few
+ * instances) go by value sets, chunked.
+ */
 export async function submissionFacts(db: Conn, keys: readonly InstanceRef[]): Promise<SubmissionFactRow[]> {
   const out: SubmissionFactRow[] = [];
-  for (let i = 0; i < keys.length; i += KEYS_PER_QUERY) {
-    const chunk = keys.slice(i, i + KEYS_PER_QUERY);
+  const byPeriod = new Map<string, InstanceRef[]>();
+  for (const k of keys) {
+    const pair = `${k.obligationCode}|${k.periodKey}`;
+    const list = byPeriod.get(pair);
+    if (list) list.push(k);
+    else byPeriod.set(pair, [k]);
+  }
+  const rest: InstanceRef[] = [];
+  for (const list of byPeriod.values()) {
+    const first = list[0] as InstanceRef;
+    if (list.length < UNITS_FOR_PERIOD_QUERY) {
+      rest.push(...list);
+      continue;
+    }
+    const units = new Set(list.map((k) => k.unitId));
+    const rows = await db
+      .selectFrom("submissions")
+      .select(FACT_COLUMNS)
+      .where("obligation_code", "=", first.obligationCode)
+      .where("period_key", "=", first.periodKey)
+      .execute();
+    for (const r of rows) if (units.has(r.unit_id)) out.push(toFact(r));
+  }
+  for (let i = 0; i < rest.length; i += KEYS_PER_QUERY) {
+    const chunk = rest.slice(i, i + KEYS_PER_QUERY);
     const wanted = new Set(chunk.map((k) => `${k.unitId}|${k.obligationCode}|${k.periodKey}`));
     // Filter by the three columns' value sets, then keep exact triples: one indexed query per chunk.
     const rows = await db
       .selectFrom("submissions")
-      .select(["unit_id", "obligation_code", "period_key", "submitted_at", "nil", "review_state"])
+      .select(FACT_COLUMNS)
       .where("unit_id", "in", [...new Set(chunk.map((k) => k.unitId))])
       .where("obligation_code", "in", [...new Set(chunk.map((k) => k.obligationCode))])
       .where("period_key", "in", [...new Set(chunk.map((k) => k.periodKey))])
       .execute();
     for (const r of rows) {
-      if (!wanted.has(`${r.unit_id}|${r.obligation_code}|${r.period_key}`)) continue;
-      out.push({
-        unitId: r.unit_id,
-        obligationCode: r.obligation_code,
-        periodKey: r.period_key,
-        submittedAt: new Date(r.submitted_at),
-        nil: r.nil === 1,
-        reviewState: r.review_state as ReviewState,
-      });
+      if (wanted.has(`${r.unit_id}|${r.obligation_code}|${r.period_key}`)) out.push(toFact(r));
     }
   }
   return out;

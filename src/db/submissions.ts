@@ -3,7 +3,9 @@
  * and the office's reviews. Answers are JSON handed out as plain records; the form engine checks
  * them. Every function takes `db` or a transaction.
  */
+
 import type { Kysely, Selectable } from "kysely";
+import { bumpStatusEpoch } from "./change-epoch";
 import type { Database, SubmissionRevisionTable, SubmissionTable } from "./schema";
 
 type Conn = Kysely<Database>;
@@ -136,6 +138,7 @@ export interface NewSubmission extends InstanceRef {
 
 /** Inserts the submission and its revision 1. The caller checked that none exists for the instance. */
 export async function insertSubmission(db: Conn, s: NewSubmission): Promise<StoredSubmission> {
+  bumpStatusEpoch();
   const at = s.at.toISOString();
   const row: Selectable<SubmissionTable> = {
     id: s.id,

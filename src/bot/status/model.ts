@@ -16,6 +16,7 @@ import type { Obligation } from "../../domain/plan";
 import { quotaProgress } from "../../domain/quota";
 import { type ReportStatus, reportStatus } from "../../domain/status";
 import { loadArticles } from "./articles";
+import { pastLines } from "./past-lines";
 import { periodFor, schedulesFor } from "./schedules";
 import { type ActivePlan, instanceKeyString, type SubmissionStatusSource } from "./sources";
 
@@ -44,16 +45,12 @@ export interface StatusData {
   readonly quotas: readonly QuotaLine[];
 }
 
-/** This month's lines, and those of earlier periods (obligation and period) someone still owes. */
-function stillOwedOrCurrent(lines: readonly ReportLine[], monthStart: LocalDate): ReportLine[] {
+/** The lines of the periods (obligation and period) someone still owes. */
+function stillOwed(lines: readonly ReportLine[]): ReportLine[] {
   const owed = new Set<string>();
-  for (const l of lines) {
-    if (l.instance.dueDate < monthStart && !isSubmitted(l.status))
-      owed.add(`${l.obligation.code}\u0000${l.instance.periodKey}`);
-  }
-  return lines.filter(
-    (l) => l.instance.dueDate >= monthStart || owed.has(`${l.obligation.code}\u0000${l.instance.periodKey}`),
-  );
+  for (const l of lines)
+    if (!isSubmitted(l.status)) owed.add(`${l.obligation.code}\u0000${l.instance.periodKey}`);
+  return lines.filter((l) => owed.has(`${l.obligation.code}\u0000${l.instance.periodKey}`));
 }
 
 export function isSubmitted(status: ReportStatus): boolean {
@@ -113,23 +110,36 @@ export async function statusData(
   // month's periods come too, kept only where someone has still not sent them: on 3 December the
   // November report's late units are what matters most.
   const monthStart = firstOfMonth(month);
-  const reportInstances = [
-    ...instancesOf(
-      schedulesFor(plan, calendar, "report", {
-        from: firstOfMonth(addMonths(month, -1)),
-        to: lastOfMonth(addMonths(month, -1)),
-      }),
-      units,
-    ),
-    ...instancesOf(
-      schedulesFor(plan, calendar, "report", { from: monthStart, to: lastOfMonth(month) }),
-      units,
-    ),
-  ];
-  const reports = stillOwedOrCurrent(
-    await reportLines(db, active, reportInstances, now, submissions),
-    monthStart,
+  const lastMonth = addMonths(month, -1);
+  const past = await pastLines(
+    [db, submissions, plan, calendar],
+    `${lastMonth.year}-${lastMonth.month}`,
+    units,
+    async () =>
+      stillOwed(
+        await reportLines(
+          db,
+          active,
+          instancesOf(
+            schedulesFor(plan, calendar, "report", {
+              from: firstOfMonth(lastMonth),
+              to: lastOfMonth(lastMonth),
+            }),
+            units,
+          ),
+          now,
+          submissions,
+        ),
+      ),
   );
+  const current = await reportLines(
+    db,
+    active,
+    instancesOf(schedulesFor(plan, calendar, "report", { from: monthStart, to: lastOfMonth(month) }), units),
+    now,
+    submissions,
+  );
+  const reports = [...past, ...current];
 
   const quotaInstances = instancesOf(
     schedulesFor(plan, calendar, "quota", { from: today, to: today }),
