@@ -16,7 +16,7 @@ import type { Obligation } from "../../domain/plan";
 import { quotaProgress } from "../../domain/quota";
 import { type ReportStatus, reportStatus } from "../../domain/status";
 import { loadArticles } from "./articles";
-import { pastLines } from "./past-lines";
+import { PAST_LINES_MIN_UNITS, pastLines } from "./past-lines";
 import { periodFor, schedulesFor } from "./schedules";
 import { type ActivePlan, instanceKeyString, type SubmissionStatusSource } from "./sources";
 
@@ -111,35 +111,30 @@ export async function statusData(
   // November report's late units are what matters most.
   const monthStart = firstOfMonth(month);
   const lastMonth = addMonths(month, -1);
-  const past = await pastLines(
-    [db, submissions, plan, calendar],
-    `${lastMonth.year}-${lastMonth.month}`,
+  const pastInstances = () =>
+    instancesOf(
+      schedulesFor(plan, calendar, "report", { from: firstOfMonth(lastMonth), to: lastOfMonth(lastMonth) }),
+      units,
+    );
+  const currentInstances = instancesOf(
+    schedulesFor(plan, calendar, "report", { from: monthStart, to: lastOfMonth(month) }),
     units,
-    async () =>
-      stillOwed(
-        await reportLines(
-          db,
-          active,
-          instancesOf(
-            schedulesFor(plan, calendar, "report", {
-              from: firstOfMonth(lastMonth),
-              to: lastOfMonth(lastMonth),
-            }),
-            units,
-          ),
-          now,
-          submissions,
-        ),
-      ),
   );
-  const current = await reportLines(
-    db,
-    active,
-    instancesOf(schedulesFor(plan, calendar, "report", { from: monthStart, to: lastOfMonth(month) }), units),
-    now,
-    submissions,
-  );
-  const reports = [...past, ...current];
+  let reports: ReportLine[];
+  if (units.length < PAST_LINES_MIN_UNITS) {
+    // A school's few lines: both months in one read of submissions and exemptions.
+    const all = await reportLines(db, active, [...pastInstances(), ...currentInstances], now, submissions);
+    const past = all.filter((l) => l.instance.dueDate < monthStart);
+    reports = [...stillOwed(past), ...all.filter((l) => l.instance.dueDate >= monthStart)];
+  } else {
+    const past = await pastLines(
+      [submissions, plan, calendar],
+      `${lastMonth.year}-${lastMonth.month}`,
+      units,
+      async () => stillOwed(await reportLines(db, active, pastInstances(), now, submissions)),
+    );
+    reports = [...past, ...(await reportLines(db, active, currentInstances, now, submissions))];
+  }
 
   const quotaInstances = instancesOf(
     schedulesFor(plan, calendar, "quota", { from: today, to: today }),

@@ -11,7 +11,7 @@ import type { ReportLine } from "./model";
 
 export const PAST_LINES_TTL_MS = 60_000;
 /** Fewer units than this (a school, a cluster) are cheaper to compute than to key. */
-const UNITS_WORTH_KEEPING = 50;
+export const PAST_LINES_MIN_UNITS = 50;
 const ENTRIES_KEPT = 32;
 
 const ids = new WeakMap<object, number>();
@@ -34,7 +34,7 @@ export async function pastLines(
   units: readonly Unit[],
   compute: () => Promise<readonly ReportLine[]>,
 ): Promise<readonly ReportLine[]> {
-  if (units.length < UNITS_WORTH_KEEPING) return compute();
+  if (units.length < PAST_LINES_MIN_UNITS) return compute();
   const key = [...owners.map(idOf), month, statusEpoch(), units.map((u) => u.id).join(",")].join("|");
   const hit = kept.get(key);
   const clock = Date.now();
