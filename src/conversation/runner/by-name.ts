@@ -8,6 +8,7 @@ import type { Button } from "../../channels/types";
 import type { StoredUnit } from "../../db/index";
 import { findSubmission } from "../../db/submissions";
 import type { ObligationInstance } from "../../domain/instances";
+import type { HolidayCalendar } from "../../domain/plan";
 import { localDateOf } from "../../domain/time";
 import { translator } from "../../i18n/index";
 import { localized, shorten } from "../text";
@@ -79,7 +80,7 @@ export async function startByName(run: Run, text: string): Promise<boolean> {
   }
   // Several periods still to send (one overdue, the current one…): the person says which.
   if (unsent.length > 1) {
-    await askPeriod(run, unit, target.obligation, unsent);
+    await askPeriod(run, active.calendar, unit, target.obligation, unsent);
     return true;
   }
   await startReport(run, unit, target.obligation, chosen.periodKey);
@@ -91,12 +92,11 @@ const MAX_PERIODS = 3;
 
 async function askPeriod(
   run: Run,
+  calendar: HolidayCalendar,
   unit: StoredUnit,
   obligation: ReportObligation,
   unsent: readonly ObligationInstance[],
 ): Promise<void> {
-  const active = await run.plan();
-  if (!active) return;
   const name = localized(obligation.name, run.lang);
   // Soonest deadline still ahead first, then the overdue ones from the most recent.
   const ahead = unsent.filter((i) => Date.parse(i.dueAt) >= run.now.getTime()).slice(0, 1);
@@ -105,7 +105,7 @@ async function askPeriod(
   const lines: string[] = [];
   const buttons: Button[] = [];
   for (const i of offered) {
-    const period = periodText(obligation, active.calendar, i.periodKey, run.t);
+    const period = periodText(obligation, calendar, i.periodKey, run.t);
     const due = dateText(new Date(i.dueAt));
     const late = run.now.getTime() > Date.parse(i.dueAt);
     // The heading names the report: each line is its period ("• Tháng 11/2026 — hạn 24/11/2026").
